@@ -1,0 +1,150 @@
+// Reads what a person reads on a page: title, headings and main text. Works on
+// any DOM (the browser's, or linkedom's in Node) without layout: no innerText,
+// no computed styles. Navigation, footers, sidebars, scripts, hidden and
+// editable content are skipped, and the walk stops at fixed limits so a huge
+// page costs no more than a big one. It is a generator so that a caller can
+// spread the walk over idle time; `extractPageText` runs it in one go.
+
+export interface PageText {
+  title: string;
+  /** h1–h3 text and the meta description: what the page says it is about. */
+  headings: string[];
+  body: string;
+  lang: string;
+  /** True when a limit cut the walk short. */
+  truncated: boolean;
+}
+
+export interface ExtractLimits {
+  maxNodes: number;
+  maxChars: number;
+  /** Nodes visited between two yields of the generator. */
+  sliceNodes: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = { maxNodes: 60_000, maxChars: 60_000, sliceNodes: 2_000 };
+
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'NAV', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION', 'DIALOG', 'MENU',
+  'HEAD', 'TIAN-QUOTE',
+]);
+const SKIPPED_ROLES = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alert', 'tablist',
+]);
+// Class and id words that mark page furniture, as Readability's heuristics do.
+const FURNITURE =
+  /(^|[\s_-])(nav|navbar|menu|sidebar|side-bar|footer|foot|masthead|breadcrumbs?|related|trending|popular|recommend(ed|ations)?|comments?|share|social|cookie|consent|banner|ad|ads|advert|promo|newsletter|subscribe|signup|login|modal|popup|toolbar|widget|tags)([\s_-]|$)/i;
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE',
+  'MAIN', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'HEADER', 'DD', 'DT', 'TABLE', 'HR',
+]);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
+const MAX_HEADINGS = 40;
+
+function isSkipped(el: Element, insideMain: boolean): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // A page-level <header> is a masthead; an article's own <header> holds its title.
+  if (tag === 'HEADER' && !insideMain) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role)) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names.length > 1 && FURNITURE.test(names);
+}
+
+/**
+ * The element holding the article when the page marks it, else the body. Many
+ * sites wrap every teaser in <article>, so <article> counts only when alone.
+ */
+function contentRoot(doc: Document): Element | null {
+  const articles = doc.getElementsByTagName('article');
+  return (
+    doc.querySelector('[itemprop="articleBody"]') ??
+    (articles.length === 1 ? articles[0] : null) ??
+    doc.querySelector('main, [role="main"]') ??
+    doc.body ??
+    doc.documentElement
+  );
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function* extractPageTextSteps(
+  doc: Document,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Generator<void, PageText, void> {
+  const headings: string[] = [];
+  const description = doc.querySelector('meta[name="description"], meta[property="og:description"]');
+  const descriptionText = clean(description?.getAttribute('content') ?? '');
+  if (descriptionText) headings.push(descriptionText);
+
+  const root = contentRoot(doc);
+  const chunks: string[] = [];
+  let chars = 0;
+  let nodes = 0;
+  let truncated = false;
+  const insideMain = root !== doc.body && root !== doc.documentElement;
+
+  // Iterative depth-first walk with an explicit stack: no recursion limit on deep pages.
+  const stack: Node[] = root ? [root] : [];
+  while (stack.length > 0) {
+    if (nodes >= limits.maxNodes || chars >= limits.maxChars) {
+      truncated = true;
+      break;
+    }
+    const node = stack.pop()!;
+    nodes++;
+    if (nodes % limits.sliceNodes === 0) yield;
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      if (text.trim()) {
+        const room = limits.maxChars - chars;
+        const piece = text.length > room ? text.slice(0, room) : text;
+        chunks.push(piece);
+        chars += piece.length;
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (el !== root && isSkipped(el, insideMain)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (HEADING_TAGS.has(tag) && headings.length < MAX_HEADINGS) {
+      const heading = clean(el.textContent?.slice(0, 300) ?? '');
+      if (heading) headings.push(heading);
+    }
+    if (BLOCK_TAGS.has(tag)) chunks.push('\n');
+    // Push children in reverse so they pop in document order.
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+
+  const body = chunks
+    .join('')
+    .split('\n')
+    .map(clean)
+    .filter(Boolean)
+    .join('\n');
+  return {
+    title: clean(doc.title ?? ''),
+    headings,
+    body,
+    lang: doc.documentElement?.getAttribute('lang') ?? '',
+    truncated,
+  };
+}
+
+export function extractPageText(doc: Document, limits: ExtractLimits = DEFAULT_LIMITS): PageText {
+  const steps = extractPageTextSteps(doc, limits);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

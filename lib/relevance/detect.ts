@@ -1,0 +1,73 @@
+// Is this page about AI? Decided from the whole page, not from one word:
+// evidence terms are counted in the title, headings and body, each concept's
+// count grows only logarithmically (one word repeated is weak evidence), and
+// the body must mention AI densely enough that a long article with one passing
+// ChatGPT line stays below the bar.
+import type { PageText } from '../extract/page-text';
+import { countConcepts, type CompiledLexicon, type ConceptCount } from './lexicon';
+
+export interface PageProfile {
+  /** Word-equivalents of body text. */
+  words: number;
+  title: Map<number, ConceptCount>;
+  headings: Map<number, ConceptCount>;
+  body: Map<number, ConceptCount>;
+}
+
+export function profilePage(lexicon: CompiledLexicon, page: PageText): PageProfile {
+  const title = new Map<number, ConceptCount>();
+  const headings = new Map<number, ConceptCount>();
+  const body = new Map<number, ConceptCount>();
+  countConcepts(lexicon, page.title, 1, title);
+  countConcepts(lexicon, page.headings.join('\n'), 1, headings);
+  const words = countConcepts(lexicon, page.body, 1, body);
+  return { words, title, headings, body };
+}
+
+export interface AiVerdict {
+  about: boolean;
+  /** Σ aiSignal × log2(1 + weighted count) over concepts. */
+  evidence: number;
+  /** AI evidence per 1,000 words of body text. */
+  density: number;
+  /** The title or a heading names AI unambiguously. */
+  headline: boolean;
+}
+
+// Tuned on tests/pages/dev-*; checked on tests/pages/holdout (npm run eval).
+export const THRESHOLDS = {
+  titleWeight: 3,
+  headingWeight: 2,
+  minEvidence: 3,
+  /** Density enough on its own. */
+  denseBody: 6,
+  /** Density enough when the headline is about AI. */
+  headlineBody: 2.5,
+  /** Short pages are judged as if they had at least this many words. */
+  minWords: 250,
+};
+
+function signalSum(counts: Map<number, ConceptCount>, lexicon: CompiledLexicon): number {
+  let sum = 0;
+  for (const [concept, count] of counts) sum += lexicon.concepts[concept].aiSignal * count.evidence;
+  return sum;
+}
+
+export function judgeAiPage(lexicon: CompiledLexicon, profile: PageProfile, t = THRESHOLDS): AiVerdict {
+  const concepts = new Set([...profile.title.keys(), ...profile.headings.keys(), ...profile.body.keys()]);
+  let evidence = 0;
+  for (const concept of concepts) {
+    const signal = lexicon.concepts[concept].aiSignal;
+    if (signal === 0) continue;
+    const weighted =
+      t.titleWeight * (profile.title.get(concept)?.evidence ?? 0) +
+      t.headingWeight * (profile.headings.get(concept)?.evidence ?? 0) +
+      (profile.body.get(concept)?.evidence ?? 0);
+    evidence += signal * Math.log2(1 + weighted);
+  }
+  const headlineSignal = signalSum(profile.title, lexicon) + signalSum(profile.headings, lexicon);
+  const density = (signalSum(profile.body, lexicon) * 1000) / Math.max(profile.words, t.minWords);
+  const headline = headlineSignal >= 1;
+  const about = evidence >= t.minEvidence && (density >= t.denseBody || (headline && density >= t.headlineBody));
+  return { about, evidence, density, headline };
+}

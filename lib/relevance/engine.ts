@@ -1,0 +1,89 @@
+// The relevance engine: page text in, a decision out. The content script's
+// background, the `match` command and `npm run eval` all call `analyze`.
+import type { PageText } from '../extract/page-text';
+import type { QuotePack } from '../pack/schema';
+import { compileLexicon, type CompiledLexicon, type Lexicon } from './lexicon';
+import { judgeAiPage, profilePage, THRESHOLDS, type AiVerdict, type PageProfile } from './detect';
+import { buildQuoteIndex, rankQuotes, type QuoteIndex, type RankedQuote, type RankOptions, type TopicQuery } from './rank';
+
+export interface PageTopic {
+  id: string;
+  label: { en: string; zh: string };
+  weight: number;
+  terms: string[];
+}
+
+export interface Analysis {
+  /** Whether a card should appear: the page is about AI and a remark fits. */
+  show: boolean;
+  verdict: AiVerdict;
+  /** What the page is about, strongest first. */
+  topics: PageTopic[];
+  /** Best remarks first; empty when the page is not about AI. */
+  quotes: RankedQuote[];
+  /** 0..1: how sure the engine is of the first remark. */
+  confidence: number;
+}
+
+export interface Engine {
+  lexicon: CompiledLexicon;
+  index: QuoteIndex;
+  analyze(page: PageText, options?: RankOptions): Analysis;
+}
+
+function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[] {
+  const weighted = new Map<number, { weight: number; terms: Set<string> }>();
+  const add = (counts: PageProfile['body'], factor: number) => {
+    for (const [concept, count] of counts) {
+      const entry = weighted.get(concept) ?? { weight: 0, terms: new Set<string>() };
+      entry.weight += factor * (count.evidence + count.ambiguous);
+      for (const term of count.terms) entry.terms.add(term);
+      weighted.set(concept, entry);
+    }
+  };
+  add(profile.title, THRESHOLDS.titleWeight);
+  add(profile.headings, THRESHOLDS.headingWeight);
+  add(profile.body, 1);
+  return [...weighted]
+    .map(([concept, { weight, terms }]) => ({
+      id: lexicon.concepts[concept].id,
+      label: lexicon.concepts[concept].label,
+      weight: Math.log2(1 + weight),
+      terms: [...terms],
+    }))
+    .sort((a, b) => b.weight - a.weight);
+}
+
+function topicQuery(topics: PageTopic[]): TopicQuery {
+  const concepts = new Map<string, number>();
+  const words = new Map<string, number>();
+  for (const topic of topics) {
+    concepts.set(topic.id, topic.weight);
+    for (const term of topic.terms) words.set(term, Math.max(words.get(term) ?? 0, topic.weight));
+  }
+  return { concepts, words };
+}
+
+function confidenceOf(verdict: AiVerdict, topics: PageTopic[], best: RankedQuote | undefined): number {
+  if (!best) return 0;
+  const total = topics.reduce((sum, t) => sum + t.weight, 0);
+  const covered = topics.filter((t) => best.concepts.includes(t.id)).reduce((sum, t) => sum + t.weight, 0);
+  const certainty = Math.min(1, verdict.evidence / (2 * THRESHOLDS.minEvidence));
+  return Math.round(certainty * (0.4 + 0.6 * (total ? covered / total : 0)) * 100) / 100;
+}
+
+export function createEngine(pack: QuotePack, lexicon: Lexicon): Engine {
+  const compiled = compileLexicon(lexicon);
+  const index = buildQuoteIndex(pack);
+  return {
+    lexicon: compiled,
+    index,
+    analyze(page, options) {
+      const profile = profilePage(compiled, page);
+      const verdict = judgeAiPage(compiled, profile);
+      const topics = pageTopics(compiled, profile);
+      const quotes = verdict.about ? rankQuotes(index, topicQuery(topics), options) : [];
+      return { show: quotes.length > 0, verdict, topics, quotes, confidence: confidenceOf(verdict, topics, quotes[0]) };
+    },
+  };
+}

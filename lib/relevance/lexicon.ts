@@ -1,0 +1,151 @@
+// The bilingual concept lexicon (assets/lexicon.json) compiled into a matcher.
+// A concept's "terms" are evidence that a page is about AI (scaled by its
+// aiSignal); its "ambiguous" words only help pick the topic once it is.
+import { toUnits, type Units } from '../text/units';
+
+export interface LexiconConcept {
+  id: string;
+  label: { en: string; zh: string };
+  means: string;
+  aiSignal: number;
+  terms: { en: string[]; zh: string[] };
+  ambiguous: { en: string[]; zh: string[] };
+}
+
+export interface Lexicon {
+  version: number;
+  concepts: LexiconConcept[];
+}
+
+interface CompiledTerm {
+  /** As written in the lexicon. */
+  text: string;
+  concept: number;
+  ambiguous: boolean;
+  keys: string[];
+  /** Set when the term is written with inner capitals (LLM, ChatGPT) and must match that way. */
+  raw?: string[];
+  /** A lone all-caps word such as "AI": checked for its other senses (flight codes, file types). */
+  acronym: boolean;
+}
+
+export interface CompiledLexicon {
+  concepts: LexiconConcept[];
+  byFirstKey: Map<string, CompiledTerm[]>;
+}
+
+export interface ConceptCount {
+  /** Occurrences of evidence terms. */
+  evidence: number;
+  /** Occurrences of ambiguous words. */
+  ambiguous: number;
+  /** Surface forms seen, as written in the lexicon. */
+  terms: Set<string>;
+}
+
+const INNER_CAPITAL = /^.+\p{Lu}/u;
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const byFirstKey = new Map<string, CompiledTerm[]>();
+  lexicon.concepts.forEach((concept, index) => {
+    const add = (term: string, ambiguous: boolean) => {
+      const units = toUnits(term);
+      if (units.keys.length === 0) return;
+      const caseSensitive = INNER_CAPITAL.test(term);
+      const compiled: CompiledTerm = {
+        text: term,
+        concept: index,
+        ambiguous,
+        keys: units.keys,
+        raw: caseSensitive ? units.raw : undefined,
+        acronym: units.raw.length === 1 && ALL_CAPS.test(units.raw[0]),
+      };
+      const list = byFirstKey.get(compiled.keys[0]) ?? [];
+      list.push(compiled);
+      byFirstKey.set(compiled.keys[0], list);
+    };
+    for (const term of [...concept.terms.en, ...concept.terms.zh]) add(term, false);
+    for (const term of [...concept.ambiguous.en, ...concept.ambiguous.zh]) add(term, true);
+  });
+  // Longest term first, so "large language model" wins over "language model".
+  for (const list of byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return { concepts: lexicon.concepts, byFirstKey };
+}
+
+// Other senses of a short all-caps word: a code followed by a number (Air India
+// "AI 183"), or a file type ("AI file", "EPS, AI and SVG").
+const CODE_NUMBER = /^\d{1,4}[a-z]?$/i;
+const FILE_WORDS = new Set(['file', 'format', 'extension', 'vector', 'illustrator']);
+const FILE_TYPES = new Set(['pdf', 'svg', 'eps', 'psd', 'png', 'jpg', 'jpeg', 'cdr', 'dxf', 'tiff', 'gif', 'webp', 'indd']);
+
+function isOtherAcronymSense(units: Units, at: number): boolean {
+  const next = units.raw[at + 1];
+  if (next !== undefined && CODE_NUMBER.test(next)) return true;
+  for (let i = Math.max(0, at - 2); i <= at + 2 && i < units.keys.length; i++) {
+    if (i === at) continue;
+    if (FILE_TYPES.has(units.keys[i])) return true;
+    if (i === at + 1 && FILE_WORDS.has(units.keys[i])) return true;
+  }
+  return false;
+}
+
+function matchesAt(units: Units, at: number, term: CompiledTerm): boolean {
+  const { keys, raw } = term;
+  if (at + keys.length > units.keys.length) return false;
+  for (let j = 0; j < keys.length; j++) {
+    if (j > 0 && units.breakBefore[at + j]) return false;
+    if (units.keys[at + j] !== keys[j]) return false;
+    if (raw) {
+      const written = units.raw[at + j];
+      // "LLMs" and "GPUs" are plurals of the case-sensitive "LLM" and "GPU".
+      if (written !== raw[j] && written !== raw[j] + 's') return false;
+    }
+  }
+  return true;
+}
+
+/** Mostly upper-case lines (shouted headlines, romanized lyrics) say nothing reliable about acronyms. */
+function isShouting(units: Units): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const word of units.raw) {
+    if (word.length < 2 || !/^\p{L}/u.test(word) || /\p{Script=Han}/u.test(word)) continue;
+    letters++;
+    if (word === word.toUpperCase()) upper++;
+  }
+  return letters >= 4 && upper / letters > 0.7;
+}
+
+/** Adds the concepts found in `text` to `counts`, multiplying each occurrence by `weight`. */
+export function countConcepts(
+  lexicon: CompiledLexicon,
+  text: string,
+  weight: number,
+  counts: Map<number, ConceptCount>,
+): number {
+  let words = 0;
+  for (const line of text.split('\n')) {
+    const units = toUnits(line);
+    words += units.weight;
+    if (units.keys.length === 0) continue;
+    const shouting = isShouting(units);
+    for (let at = 0; at < units.keys.length; ) {
+      const candidates = lexicon.byFirstKey.get(units.keys[at]);
+      const term = candidates?.find((t) => matchesAt(units, at, t));
+      if (!term) {
+        at++;
+        continue;
+      }
+      const otherSense = term.acronym && (shouting || isOtherAcronymSense(units, at));
+      at += term.keys.length;
+      if (otherSense) continue;
+      let count = counts.get(term.concept);
+      if (!count) counts.set(term.concept, (count = { evidence: 0, ambiguous: 0, terms: new Set() }));
+      if (term.ambiguous) count.ambiguous += weight;
+      else count.evidence += weight;
+      count.terms.add(term.text);
+    }
+  }
+  return words;
+}

@@ -1,0 +1,28 @@
+// Character folding shared by indexing, querying and concept matching, so that
+// full-width/half-width forms and Traditional/Simplified Chinese compare equal.
+import tsCharacters from 'opencc-js/dict/TSCharacters';
+
+let traditionalToSimplified: Map<string, string> | undefined;
+
+function tsTable(): Map<string, string> {
+  if (!traditionalToSimplified) {
+    traditionalToSimplified = new Map();
+    // OpenCC's table: "trad simp[ alt]|trad simp|…"; the first candidate is the usual one.
+    for (const pair of (tsCharacters as string).split('|')) {
+      const [from, to] = pair.split(' ');
+      if (from && to && from !== to) traditionalToSimplified.set(from, to);
+    }
+  }
+  return traditionalToSimplified;
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_CHARS = /\p{Script=Han}/gu;
+
+/** NFKC (width folding, compatibility forms) and Traditional→Simplified, case kept. */
+export function foldText(text: string): string {
+  const nfkc = text.normalize('NFKC');
+  if (!HAN.test(nfkc)) return nfkc;
+  const table = tsTable();
+  return nfkc.replace(HAN_CHARS, (char) => table.get(char) ?? char);
+}

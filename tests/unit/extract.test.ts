@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractPageText, extractPageTextSteps } from '../../lib/extract/page-text';
+
+function page(html: string): Document {
+  return parseHTML(html.startsWith("<!doctype") ? html : `<!doctype html><html>${html}</html>`).document as unknown as Document;
+}
+
+describe('extractPageText', () => {
+  it('reads title, headings and article text, skipping page furniture', () => {
+    const doc = page(`<!doctype html><html lang="en"><head><title>Scaling hits a wall</title>
+      <meta name="description" content="Why bigger models stall"><style>p{color:red}</style></head><body>
+      <header><nav><a>Home</a><a>OpenAI news</a></nav></header>
+      <div class="cookie-banner">We use cookies</div>
+      <main><h1>Scaling hits a wall</h1><p>Labs are running out of <b>data</b>.</p>
+        <script>var tracking = "ChatGPT";</script>
+        <p hidden>hidden text</p><div aria-hidden="true">decor</div><p style="display: none">gone</p>
+        <textarea>typed by the reader</textarea><div contenteditable="true">draft</div>
+        <h2>What next</h2><p>Better algorithms.</p></main>
+      <aside class="sidebar"><h3>Trending</h3><p>GPT-5 rumours</p></aside>
+      <footer>© 2024 AI News Corp</footer></body></html>`);
+    const text = extractPageText(doc);
+    expect(text.title).toBe('Scaling hits a wall');
+    expect(text.lang).toBe('en');
+    expect(text.headings).toEqual(['Why bigger models stall', 'Scaling hits a wall', 'What next']);
+    expect(text.body).toBe('Scaling hits a wall\nLabs are running out of data.\nWhat next\nBetter algorithms.');
+    expect(text.truncated).toBe(false);
+  });
+
+  it('uses a lone <article> but not one of many teaser cards', () => {
+    const single = page('<body><div>menu words</div><article><p>story</p></article></body>');
+    expect(extractPageText(single).body).toBe('story');
+    const teasers = page('<body><p>intro</p><article><p>one</p></article><article><p>two</p></article></body>');
+    expect(extractPageText(teasers).body).toBe('intro\none\ntwo');
+  });
+
+  it('stops at its limits on a huge page and says so', () => {
+    const paragraphs = '<p>word word word word</p>'.repeat(50_000);
+    const text = extractPageText(page(`<body>${paragraphs}</body>`), { maxNodes: 10_000, maxChars: 1_000_000, sliceNodes: 1000 });
+    expect(text.truncated).toBe(true);
+    expect(text.body.split('\n').length).toBeLessThanOrEqual(5_000);
+  });
+
+  it('survives 5,000 levels of nesting', () => {
+    const deep = '<div>'.repeat(5000) + 'deep text' + '</div>'.repeat(5000);
+    expect(extractPageText(page(`<body>${deep}</body>`)).body).toBe('deep text');
+  });
+
+  it('yields between slices so a caller can spread the work', () => {
+    const steps = extractPageTextSteps(page(`<body>${'<p>x</p>'.repeat(3000)}</body>`), {
+      maxNodes: 100_000, maxChars: 100_000, sliceNodes: 500,
+    });
+    let yields = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(10);
+  });
+});

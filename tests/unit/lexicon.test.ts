@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compileLexicon, countConcepts, type ConceptCount, type Lexicon } from '../../lib/relevance/lexicon';
+
+const lexicon: Lexicon = {
+  version: 1,
+  concepts: [
+    {
+      id: 'ai', label: { en: 'AI', zh: '人工智能' }, means: '', aiSignal: 1,
+      terms: { en: ['AI', 'artificial intelligence'], zh: ['人工智能', '人工智慧'] }, ambiguous: { en: [], zh: [] },
+    },
+    {
+      id: 'llm', label: { en: 'LLM', zh: '大模型' }, means: '', aiSignal: 1,
+      terms: { en: ['LLM', 'large language model', 'language model'], zh: ['大模型', '大型语言模型'] },
+      ambiguous: { en: ['llama'], zh: [] },
+    },
+    {
+      id: 'self-driving', label: { en: 'self-driving', zh: '自动驾驶' }, means: '', aiSignal: 0.5,
+      terms: { en: ['self-driving'], zh: ['自动驾驶'] }, ambiguous: { en: [], zh: [] },
+    },
+  ],
+};
+const compiled = compileLexicon(lexicon);
+
+function count(text: string): Record<string, { evidence: number; ambiguous: number; terms: string[] }> {
+  const counts = new Map<number, ConceptCount>();
+  countConcepts(compiled, text, 1, counts);
+  return Object.fromEntries(
+    [...counts].map(([i, c]) => [lexicon.concepts[i].id, { evidence: c.evidence, ambiguous: c.ambiguous, terms: [...c.terms] }]),
+  );
+}
+
+describe('concept matching', () => {
+  it('finds English phrases in any case and number, longest first', () => {
+    expect(count('Large Language Models are everywhere.').llm).toEqual({ evidence: 1, ambiguous: 0, terms: ['large language model'] });
+    expect(count('Self driving cars and self-driving trucks')['self-driving'].evidence).toBe(2);
+  });
+
+  it('matches acronyms only as written', () => {
+    expect(count('LLMs and AI').llm.evidence).toBe(1);
+    expect(count('ai shiteru, Ai Hayasaka')).toEqual({});
+  });
+
+  it('does not read flight numbers or file types as AI', () => {
+    expect(count('Air India flight AI 183 to San Francisco was diverted')).toEqual({});
+    expect(count('Download the logo as AI, EPS and SVG. Open the AI file in Illustrator.')).toEqual({});
+    expect(count('AI is changing how we work').ai.evidence).toBe(1);
+  });
+
+  it('ignores acronyms in shouted all-caps lines', () => {
+    expect(count('AI NO UTA LIVE TOUR TICKETS')).toEqual({});
+  });
+
+  it('matches Chinese as substrings, Traditional folded to Simplified', () => {
+    expect(count('今年大模型很火').llm.evidence).toBe(1);
+    expect(count('大型語言模型與人工智慧').llm.terms).toEqual(['大型语言模型']);
+    expect(count('自動駕駛')['self-driving'].evidence).toBe(1);
+  });
+
+  it('never matches across punctuation', () => {
+    expect(count('the language, model')).toEqual({});
+    expect(count('人工，智能')).toEqual({});
+  });
+
+  it('keeps ambiguous words apart from evidence', () => {
+    expect(count('We fed the llamas.').llm).toEqual({ evidence: 0, ambiguous: 1, terms: ['llama'] });
+  });
+});
