@@ -2,7 +2,7 @@
 // Yuandong's answers, following the page's conventions: "田渊栋:" opens an
 // answer, "甲小姐:" a question, an unprefixed paragraph continues the previous
 // speaker, and a section title ("1.谈趋势:…") plus the pull quote after it
-// belong to no one.
+// belong to no one, as does everything from the page's counters on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,8 +31,9 @@ export function parseAnswers(text: string): ParsedAnswer[] {
   };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (!line || COUNTERS.test(line)) continue;
-    if (SECTION.test(line)) {
+    if (!line) continue;
+    // The like/comment counters close the article; what follows is page chrome.
+    if (SECTION.test(line) || COUNTERS.test(line)) {
       flush();
       speaker = null;
     } else if (HOST.test(line)) {
