@@ -32,6 +32,8 @@ export interface AiVerdict {
   density: number;
   /** The title or a heading names AI unambiguously. */
   headline: boolean;
+  /** Different evidence terms seen: a page about AI uses more than one way to say it. */
+  distinctTerms: number;
 }
 
 // Tuned on tests/pages/dev-*; checked on tests/pages/holdout (npm run eval).
@@ -39,6 +41,7 @@ export const THRESHOLDS = {
   titleWeight: 3,
   headingWeight: 2,
   minEvidence: 3,
+  minDistinctTerms: 2,
   /** Density enough on its own. */
   denseBody: 6,
   /** Density enough when the headline is about AI. */
@@ -56,9 +59,14 @@ function signalSum(counts: Map<number, ConceptCount>, lexicon: CompiledLexicon):
 export function judgeAiPage(lexicon: CompiledLexicon, profile: PageProfile, t = THRESHOLDS): AiVerdict {
   const concepts = new Set([...profile.title.keys(), ...profile.headings.keys(), ...profile.body.keys()]);
   let evidence = 0;
+  const distinct = new Set<string>();
   for (const concept of concepts) {
     const signal = lexicon.concepts[concept].aiSignal;
     if (signal === 0) continue;
+    for (const counts of [profile.title, profile.headings, profile.body]) {
+      const count = counts.get(concept);
+      if (count?.evidence) for (const term of count.evidenceTerms) distinct.add(term);
+    }
     const weighted =
       t.titleWeight * (profile.title.get(concept)?.evidence ?? 0) +
       t.headingWeight * (profile.headings.get(concept)?.evidence ?? 0) +
@@ -68,6 +76,9 @@ export function judgeAiPage(lexicon: CompiledLexicon, profile: PageProfile, t = 
   const headlineSignal = signalSum(profile.title, lexicon) + signalSum(profile.headings, lexicon);
   const density = (signalSum(profile.body, lexicon) * 1000) / Math.max(profile.words, t.minWords);
   const headline = headlineSignal >= 1;
-  const about = evidence >= t.minEvidence && (density >= t.denseBody || (headline && density >= t.headlineBody));
-  return { about, evidence, density, headline };
+  const about =
+    evidence >= t.minEvidence &&
+    distinct.size >= t.minDistinctTerms &&
+    (density >= t.denseBody || (headline && density >= t.headlineBody));
+  return { about, evidence, density, headline, distinctTerms: distinct.size };
 }

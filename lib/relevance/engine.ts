@@ -31,12 +31,15 @@ export interface Engine {
   analyze(page: PageText, options?: RankOptions): Analysis;
 }
 
+const AMBIGUOUS_TOPIC_WEIGHT = 0.5;
+
 function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[] {
   const weighted = new Map<number, { weight: number; terms: Set<string> }>();
   const add = (counts: PageProfile['body'], factor: number) => {
     for (const [concept, count] of counts) {
       const entry = weighted.get(concept) ?? { weight: 0, terms: new Set<string>() };
-      entry.weight += factor * (count.evidence + count.ambiguous);
+      // An ambiguous word says less about the topic than an unmistakable term.
+      entry.weight += factor * (count.evidence + AMBIGUOUS_TOPIC_WEIGHT * count.ambiguous);
       for (const term of count.terms) entry.terms.add(term);
       weighted.set(concept, entry);
     }

@@ -23,8 +23,10 @@ interface CompiledTerm {
   concept: number;
   ambiguous: boolean;
   keys: string[];
-  /** Set when the term is written with inner capitals (LLM, ChatGPT) and must match that way. */
-  raw?: string[];
+  /** Punctuation inside the term ("A.I."): the text must have it in the same places. */
+  breaks: boolean[];
+  /** Per word: set for words written with inner capitals (LLM, ChatGPT), which must match as written. */
+  raw: (string | undefined)[];
   /** A lone all-caps word such as "AI": checked for its other senses (flight codes, file types). */
   acronym: boolean;
 }
@@ -41,9 +43,12 @@ export interface ConceptCount {
   ambiguous: number;
   /** Surface forms seen, as written in the lexicon. */
   terms: Set<string>;
+  /** The subset of `terms` that are evidence terms. */
+  evidenceTerms: Set<string>;
 }
 
-const INNER_CAPITAL = /^.+\p{Lu}/u;
+// Inner capitals (LLM, ChatGPT) or a lone capital (the "I" of "A.I.") make a word case-sensitive.
+const INNER_CAPITAL = /^.+\p{Lu}|^\p{Lu}$/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -52,13 +57,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const add = (term: string, ambiguous: boolean) => {
       const units = toUnits(term);
       if (units.keys.length === 0) return;
-      const caseSensitive = INNER_CAPITAL.test(term);
       const compiled: CompiledTerm = {
         text: term,
         concept: index,
         ambiguous,
         keys: units.keys,
-        raw: caseSensitive ? units.raw : undefined,
+        breaks: units.breakBefore.map((b, i) => i > 0 && b),
+        raw: units.raw.map((word) => (INNER_CAPITAL.test(word) ? word : undefined)),
         acronym: units.raw.length === 1 && ALL_CAPS.test(units.raw[0]),
       };
       const list = byFirstKey.get(compiled.keys[0]) ?? [];
@@ -94,12 +99,13 @@ function matchesAt(units: Units, at: number, term: CompiledTerm): boolean {
   const { keys, raw } = term;
   if (at + keys.length > units.keys.length) return false;
   for (let j = 0; j < keys.length; j++) {
-    if (j > 0 && units.breakBefore[at + j]) return false;
+    if (j > 0 && units.breakBefore[at + j] !== term.breaks[j]) return false;
     if (units.keys[at + j] !== keys[j]) return false;
-    if (raw) {
+    const exact = raw[j];
+    if (exact) {
       const written = units.raw[at + j];
       // "LLMs" and "GPUs" are plurals of the case-sensitive "LLM" and "GPU".
-      if (written !== raw[j] && written !== raw[j] + 's') return false;
+      if (written !== exact && written !== exact + 's') return false;
     }
   }
   return true;
@@ -141,10 +147,13 @@ export function countConcepts(
       at += term.keys.length;
       if (otherSense) continue;
       let count = counts.get(term.concept);
-      if (!count) counts.set(term.concept, (count = { evidence: 0, ambiguous: 0, terms: new Set() }));
-      if (term.ambiguous) count.ambiguous += weight;
-      else count.evidence += weight;
+      if (!count) counts.set(term.concept, (count = { evidence: 0, ambiguous: 0, terms: new Set(), evidenceTerms: new Set() }));
       count.terms.add(term.text);
+      if (term.ambiguous) count.ambiguous += weight;
+      else {
+        count.evidence += weight;
+        count.evidenceTerms.add(term.text);
+      }
     }
   }
   return words;

@@ -68,38 +68,42 @@ export interface RankOptions {
   adjust?: ReadonlyMap<string, number>;
 }
 
-const WORD_BOOST = 0.35;
+// Words only break ties between remarks on the same concepts.
+const WORD_WEIGHT = 0.15;
+
+/**
+ * BM25 sums per document for one query. MiniSearch multiplies each score by
+ * the number of query terms matched; that is undone here, so a remark that
+ * happens to share many common words cannot outrank one on the page's topic.
+ */
+function rawScores(index: QuoteIndex, terms: Map<string, number>, fields: string[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  if (terms.size === 0) return scores;
+  const results: SearchResult[] = index.search.search([...terms.keys()].join(' '), {
+    fields,
+    tokenize: (text: string) => text.split(' '),
+    boostTerm: (term: string) => terms.get(term) ?? 0,
+  });
+  for (const result of results) scores.set(result.id as string, result.score / Math.max(1, result.terms.length));
+  return scores;
+}
 
 export function rankQuotes(index: QuoteIndex, query: TopicQuery, options: RankOptions = {}): RankedQuote[] {
-  const conceptIds = [...query.concepts.keys()];
-  if (conceptIds.length === 0) return [];
+  if (query.concepts.size === 0) return [];
   const wordTerms = new Map<string, number>();
   for (const [word, weight] of query.words) {
     for (const token of tokenize(word)) wordTerms.set(token, Math.max(wordTerms.get(token) ?? 0, weight));
   }
-  const results: SearchResult[] = index.search.search({
-    combineWith: 'OR',
-    queries: [
-      {
-        queries: [conceptIds.join(' ')],
-        fields: ['tags'],
-        tokenize: (text: string) => text.split(' '),
-        boostTerm: (term: string) => query.concepts.get(term) ?? 0,
-      },
-      {
-        queries: [[...wordTerms.keys()].join(' ')],
-        fields: TEXT_FIELDS,
-        tokenize: (text: string) => text.split(' ').filter(Boolean),
-        boostTerm: (term: string) => WORD_BOOST * (wordTerms.get(term) ?? 0),
-      },
-    ],
-  });
-  const ranked = results.map((result) => {
-    const quote = index.quotes.get(result.id as string)!;
+  const byConcept = rawScores(index, query.concepts, ['tags']);
+  const byWords = rawScores(index, wordTerms, TEXT_FIELDS);
+  const ranked: RankedQuote[] = [];
+  for (const id of new Set([...byConcept.keys(), ...byWords.keys()])) {
+    const quote = index.quotes.get(id)!;
     const shared = quote.tags.filter((tag) => query.concepts.has(tag));
     shared.sort((a, b) => query.concepts.get(b)! - query.concepts.get(a)!);
-    return { quote, score: result.score * (options.adjust?.get(quote.id) ?? 1), concepts: shared };
-  });
+    const score = ((byConcept.get(id) ?? 0) + WORD_WEIGHT * (byWords.get(id) ?? 0)) * (options.adjust?.get(id) ?? 1);
+    ranked.push({ quote, score, concepts: shared });
+  }
   ranked.sort((a, b) => b.score - a.score);
   return ranked.slice(0, options.limit ?? 3);
 }
