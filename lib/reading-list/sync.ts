@@ -57,6 +57,8 @@ export interface MirrorHost {
   /** Removes expired tombstones from local storage. */
   prune(tombstones: Tombstone[]): Promise<void>;
   now(): number;
+  /** Shares the status after each flush (with the contexts that do not mirror). */
+  publish?(status: SyncStatus): Promise<void>;
 }
 
 const MAX_RETRY_MS = 10 * 60 * 1000;
@@ -130,9 +132,11 @@ export class SyncMirror {
   /** Writes what local holds to sync now (after merging sync in). Runs one at a time. */
   flush(): Promise<SyncStatus> {
     if (this.queued) return this.queued;
-    const run = this.current.then(() => {
+    const run = this.current.then(async () => {
       this.queued = undefined;
-      return this.flushOnce();
+      const status = await this.flushOnce();
+      await this.host.publish?.(status).catch(() => undefined);
+      return status;
     });
     this.queued = run;
     this.current = run.catch(() => undefined);

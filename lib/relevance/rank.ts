@@ -38,7 +38,8 @@ export function buildQuoteIndex(pack: QuotePack): QuoteIndex {
   search.addAll(
     pack.quotes.map((q) => ({
       id: q.id,
-      tags: q.tags.join(' '),
+      // The first tag is what the remark is mainly about: it counts twice.
+      tags: [q.tags[0], ...q.tags].join(' '),
       keywords: [...q.keywords.en, ...q.keywords.zh].join(' '),
       zh: q.zh,
       en: q.en,
@@ -76,13 +77,19 @@ const WORD_WEIGHT = 0.15;
  * the number of query terms matched; that is undone here, so a remark that
  * happens to share many common words cannot outrank one on the page's topic.
  */
-function rawScores(index: QuoteIndex, terms: Map<string, number>, fields: string[]): Map<string, number> {
+function rawScores(
+  index: QuoteIndex,
+  terms: Map<string, number>,
+  fields: string[],
+  bm25?: { k: number; b: number; d: number },
+): Map<string, number> {
   const scores = new Map<string, number>();
   if (terms.size === 0) return scores;
   const results: SearchResult[] = index.search.search([...terms.keys()].join(' '), {
     fields,
     tokenize: (text: string) => text.split(' '),
     boostTerm: (term: string) => terms.get(term) ?? 0,
+    ...(bm25 && { bm25 }),
   });
   for (const result of results) scores.set(result.id as string, result.score / Math.max(1, result.terms.length));
   return scores;
@@ -94,7 +101,8 @@ export function rankQuotes(index: QuoteIndex, query: TopicQuery, options: RankOp
   for (const [word, weight] of query.words) {
     for (const token of tokenize(word)) wordTerms.set(token, Math.max(wordTerms.get(token) ?? 0, weight));
   }
-  const byConcept = rawScores(index, query.concepts, ['tags']);
+  // No length normalization on tags: a remark on four topics is not a quarter as much about each.
+  const byConcept = rawScores(index, query.concepts, ['tags'], { k: 1.2, b: 0, d: 0.5 });
   const byWords = rawScores(index, wordTerms, TEXT_FIELDS);
   const ranked: RankedQuote[] = [];
   for (const id of new Set([...byConcept.keys(), ...byWords.keys()])) {

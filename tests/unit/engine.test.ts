@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { shippedEngine } from '../../lib/engine-data';
+import { plainPageText } from '../../lib/extract/plain-text';
+import type { PageText } from '../../lib/extract/page-text';
+
+const engine = shippedEngine();
+
+function page(title: string, body: string): PageText {
+  return { title, headings: [], body, lang: '', truncated: false };
+}
+
+const SCALING_EN = page(
+  'Are scaling laws running out of road?',
+  `For five years the AI industry has lived by the scaling laws: train a bigger large language model on more data with more compute and it gets better.
+Now researchers say the returns are shrinking. Each new frontier model needs exponentially more training data for a few points on benchmarks.
+Labs are running out of high-quality text, and synthetic data only goes so far. Some argue LLMs learn far less efficiently than people do.
+Critics of scaling say data efficiency, not sheer size, is the missing ingredient for AGI, and that the long tail of rare situations will stay out of reach.`,
+);
+const SCALING_ZH = page(
+  '规模定律失灵了吗？',
+  `过去几年，人工智能行业相信规模定律：更大的大模型、更多的数据和算力，就能带来更好的效果。
+但越来越多的研究者指出，收益正在递减：每提升几个点，都需要指数级增长的训练数据。
+高质量数据快要用完了，合成数据也不能完全解决问题。大模型的数据效率远不如人类，通用人工智能还需要新的突破。`,
+);
+const SCALING_HANT = page(
+  '規模定律失靈了嗎？',
+  `過去幾年，人工智慧產業相信規模定律：更大的大型語言模型、更多的資料和算力，就能帶來更好的效果。
+但越來越多的研究者指出，收益正在遞減：每提升幾個點，都需要指數級增長的訓練資料。
+高品質資料快要用完了，合成資料也不能完全解決問題。大型語言模型的資料效率遠不如人類。`,
+);
+const SCALING_MIXED = page(
+  '聊聊scaling law的尽头',
+  `最近和几个做LLM的朋友聊scaling law。大家的共识是，pretraining的收益在变小，data wall已经很明显了。
+用指数级的数据换几个点的benchmark提升，性价比越来越低。很多人开始押注synthetic data和test-time compute。
+我个人觉得data efficiency才是通往AGI的关键，光靠堆数据堆算力是不够的。`,
+);
+
+describe('cross-lingual ranking', () => {
+  for (const [name, p] of [
+    ['English', SCALING_EN],
+    ['Simplified Chinese', SCALING_ZH],
+    ['Traditional Chinese', SCALING_HANT],
+    ['mixed Chinese-English', SCALING_MIXED],
+  ] as const) {
+    it(`finds his scaling-law remark for a ${name} page about the limits of scaling`, () => {
+      const analysis = engine.analyze(p);
+      expect(analysis.show).toBe(true);
+      expect(analysis.quotes).toHaveLength(3);
+      expect(analysis.quotes[0].quote.tags).toContain('scaling-law');
+      expect(analysis.quotes[0].concepts).toContain('scaling-law');
+      expect(analysis.confidence).toBeGreaterThan(0.3);
+    });
+  }
+
+  it('ranks a self-driving page to his self-driving remarks', () => {
+    const analysis = engine.analyze(
+      page(
+        'Robotaxis still stumble on rare edge cases',
+        `Waymo and other self-driving companies have logged millions of driverless miles, yet their autonomous vehicles keep failing on corner cases.
+The machine learning models behind autonomous driving need ever more data for each rare situation, and a car that is right 99% of the time is not safe enough.
+Engineers at one robotaxi company said their neural networks had seen plenty of ordinary traffic but almost no examples of a mattress falling off a truck.
+Collecting such data takes years of driving, which is why some teams now train their AI models in simulation instead.
+Regulators in California want the self-driving industry to publish how often a human has to take over.`,
+      ),
+    );
+    expect(analysis.show).toBe(true);
+    expect(analysis.quotes[0].quote.tags).toContain('self-driving');
+  });
+});
+
+describe('is this page about AI?', () => {
+  const quiet: [string, PageText][] = [
+    ['an Air India flight notice', page('Air India AI 183 diverted to Krasnoyarsk', 'Air India flight AI 183 from Delhi to San Francisco was diverted. Passengers on AI 183 were given meals. The airline said AI 184, the return flight, is rescheduled. Air India apologised.')],
+    ['an Illustrator file how-to', page('How to open AI files without Illustrator', 'An AI file is a vector file created by Adobe Illustrator. You can convert AI to SVG or PDF. Save your logo as AI, EPS and SVG. Open the .ai file in Inkscape.')],
+    ['a Transformers film review', page('Transformers: Rise of the Beasts review', 'Optimus Prime returns as the Transformers battle the Terrorcons. The Autobots and Maximals team up. The transformers look great in IMAX, and Bumblebee steals every scene.')],
+    ['a llama farm', page('Caring for llamas in winter', 'Llamas need shelter from wind. Feed your llama hay and check its fleece. Alpacas and llamas are herd animals; never keep a single llama alone.')],
+    ['a Gemini horoscope', page('Gemini weekly horoscope', 'Gemini, this week Mercury brings news. Geminis should rest on Tuesday. Your ruling planet favours talks; Gemini love life warms up.')],
+    ['a passing ChatGPT mention in a long travel blog', page('Ten days in Portugal', `${'We walked the old town of Lisbon, ate pastel de nata and took the tram up the hill to the castle. '.repeat(40)}I asked ChatGPT for a restaurant tip once and it made one up. ${'Porto was next: port cellars, the river and the bridge at sunset. '.repeat(40)}`)],
+  ];
+  for (const [name, p] of quiet) {
+    it(`stays silent on ${name}`, () => {
+      const analysis = engine.analyze(p);
+      expect(analysis.show).toBe(false);
+      expect(analysis.quotes).toEqual([]);
+    });
+  }
+
+  it('reads a plain-text page with its first line as the title', () => {
+    const p = plainPageText('Scaling laws are hitting a wall\n\n' + SCALING_EN.body);
+    expect(p.title).toBe('Scaling laws are hitting a wall');
+    expect(engine.analyze(p).show).toBe(true);
+  });
+});
+
+describe('adjusting ranks', () => {
+  it('lets a remark marked not relevant fall below the others', () => {
+    const first = engine.analyze(SCALING_EN).quotes[0].quote.id;
+    const again = engine.analyze(SCALING_EN, { adjust: new Map([[first, 0.2]]) });
+    expect(again.quotes[0].quote.id).not.toBe(first);
+  });
+});
