@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Two projects:
+//  - unit: fast tests of lib/ and components/. Node environment by default; a test
+//    that needs a DOM opts in with `// @vitest-environment happy-dom`. WxtVitest()
+//    swaps `wxt/browser` for WXT's in-memory fake browser and applies wxt.config.ts
+//    (aliases, Preact plugin, ...).
+//  - e2e: real Chromium (and Firefox ESR) driving the built extension in .output/.
+//    Run after `npm run build && npm run build:firefox`; files run one at a time.
+export default defineConfig({
+  test: {
+    // The unit suite may be empty while lib/ is being written; `vitest run --project unit`
+    // must still succeed then. (Only settable at the root, not per project.)
+    passWithNoTests: true,
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { concurrent: false },
+          retry: 0,
+        },
+      },
+    ],
+  },
+});
