@@ -1,11 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertValidPack } from './lib/pack/schema';
+
+/** The quote packs are data: a malformed one stops the build with a message naming the quote and field. */
+function validateQuotePacks(): void {
+  const lexicon = JSON.parse(readFileSync('assets/lexicon.json', 'utf8')) as { concepts: { id: string }[] };
+  const tags = new Set(lexicon.concepts.map((c) => c.id));
+  for (const file of readdirSync('assets/quotes').filter((f) => f.endsWith('.json'))) {
+    assertValidPack(JSON.parse(readFileSync(join('assets/quotes', file), 'utf8')), tags, `assets/quotes/${file}`);
+  }
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports keep every module's dependencies visible to a reader.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: { 'build:before': validateQuotePacks },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -15,7 +28,7 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'tian-quotes@example.org',
-        strict_min_version: '115.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     },
