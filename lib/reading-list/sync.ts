@@ -71,6 +71,8 @@ export class SyncMirror {
   private timerAt = Infinity;
   private firstChangeAt: number | undefined;
   private retryDelay: number;
+  /** After the browser said "too many writes", no write before this time. */
+  private blockedUntil = 0;
   private current: Promise<unknown> = Promise.resolve();
   private queued: Promise<SyncStatus> | undefined;
   private seq = 0;
@@ -191,6 +193,7 @@ export class SyncMirror {
     if (/MAX_WRITE_OPERATIONS_PER_MINUTE/.test(message)) delay = 61_000;
     else if (/MAX_WRITE_OPERATIONS_PER_HOUR/.test(message)) delay = MAX_RETRY_MS;
     else this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+    if (/MAX_WRITE_OPERATIONS/.test(message)) this.blockedUntil = this.host.now() + delay;
     this.setTimer(delay, false);
     return this.status();
   }
@@ -222,7 +225,7 @@ export class SyncMirror {
       planned = writes.map((key) => key.slice(SYNC_PREFIX.length));
       this.last = { ...this.last, synced: plan.synced, partial: plan.partial, localOnly: plan.localOnly };
       const ops = (plan.remove.length ? 1 : 0) + (writes.length ? 1 : 0);
-      const wait = ops ? this.budget.waitFor(ops, now) : 0;
+      const wait = ops ? Math.max(this.budget.waitFor(ops, now), this.blockedUntil - now) : 0;
       if (wait > 0) {
         // Over the write rate: keep the changes pending and come back when it allows.
         for (const id of planned) this.unwritten.add(id);

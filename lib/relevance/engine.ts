@@ -61,7 +61,8 @@ function topicQuery(topics: PageTopic[]): TopicQuery {
   const concepts = new Map<string, number>();
   const words = new Map<string, number>();
   for (const topic of topics) {
-    concepts.set(topic.id, topic.weight);
+    // Squared so the page's main topics outweigh a handful of passing ones.
+    concepts.set(topic.id, topic.weight ** 2);
     for (const term of topic.terms) words.set(term, Math.max(words.get(term) ?? 0, topic.weight));
   }
   return { concepts, words };

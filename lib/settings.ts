@@ -1,0 +1,83 @@
+// Reader settings and card history: their shapes, defaults and the pure rules
+// that read them. Stored by extension/storage.ts (WXT storage, versioned).
+
+export type DisplayLanguage = 'auto' | 'both' | 'zh' | 'en';
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+export interface Settings {
+  cardEnabled: boolean;
+  display: DisplayLanguage;
+  /** Minutes between two cards, across tabs. */
+  cooldownMinutes: number;
+  /** Epoch ms until which cards are paused; PAUSED_UNTIL_TURNED_ON for "until turned on"; 0 for not paused. */
+  pausedUntil: number;
+  /** Host names where the card never appears. */
+  disabledSites: string[];
+  /** Mark matched terms on the page (CSS Custom Highlight API). */
+  highlightTerms: boolean;
+  sensitivity: Sensitivity;
+}
+
+export const PAUSED_UNTIL_TURNED_ON = Number.MAX_SAFE_INTEGER;
+
+export const DEFAULT_SETTINGS: Settings = {
+  cardEnabled: true,
+  display: 'auto',
+  cooldownMinutes: 5,
+  pausedUntil: 0,
+  disabledSites: [],
+  highlightTerms: false,
+  sensitivity: 'normal',
+};
+
+export interface CardHistory {
+  /** When the last card appeared, in any tab. */
+  lastCardAt: number;
+  /** Quote id → when it was last shown. */
+  shown: Record<string, number>;
+  /** Quote id → how many times the reader marked it not relevant. */
+  dismissed: Record<string, number>;
+}
+
+export const EMPTY_HISTORY: CardHistory = { lastCardAt: 0, shown: {}, dismissed: {} };
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "www.example.com" and "example.com" are one site to a reader. */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+export type Silence = 'disabled' | 'paused' | 'site-off' | 'cooldown';
+
+/** Why no card may appear now, or null when one may. */
+export function silenceReason(settings: Settings, history: CardHistory, url: string, now: number): Silence | null {
+  if (!settings.cardEnabled) return 'disabled';
+  if (settings.pausedUntil > now) return 'paused';
+  if (settings.disabledSites.includes(siteOf(url))) return 'site-off';
+  if (now - history.lastCardAt < settings.cooldownMinutes * 60_000) return 'cooldown';
+  return null;
+}
+
+/** Rank multipliers: each "not relevant" halves a remark's score again. */
+export function rankAdjustments(history: CardHistory): Map<string, number> {
+  return new Map(Object.entries(history.dismissed).map(([id, times]) => [id, 0.5 ** times]));
+}
+
+/** Remarks shown in the last day are held back, so the reader meets others. */
+export function recentlyShown(history: CardHistory, now: number): Set<string> {
+  return new Set(Object.entries(history.shown).filter(([, at]) => now - at < DAY_MS).map(([id]) => id));
+}
+
+/** The history after a card showed `quoteId`, with entries older than a day dropped. */
+export function recordShown(history: CardHistory, quoteId: string, now: number): CardHistory {
+  const shown = Object.fromEntries(Object.entries(history.shown).filter(([, at]) => now - at < DAY_MS));
+  shown[quoteId] = now;
+  return { ...history, lastCardAt: now, shown };
+}
+
+export const SENSITIVITY_SCALE: Record<Sensitivity, number> = { high: 0.7, normal: 1, low: 1.5 };
