@@ -1,29 +1,48 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import type { ExtensionRequest, PageDecision } from '@/lib/messages';
-import { quotePack, shippedEngine } from '@/lib/engine-data';
-import { remarkView } from '@/lib/remark-view';
+import type { ExtensionRequest, ResponseMap } from '@/lib/messages';
+import { decideForPage, hideOnSite, noteCardShown, noteNotRelevant } from '@/extension/background/card-service';
+import { readingList } from '@/extension/background/reading-list';
 
-function analyzePage(request: Extract<ExtensionRequest, { type: 'analyze-page' }>): PageDecision {
-  const engine = shippedEngine();
-  const analysis = engine.analyze(request.page);
-  return {
-    show: analysis.show,
-    confidence: analysis.confidence,
-    remarks: analysis.quotes.map((r) => remarkView(quotePack, engine.lexicon, r.quote, r.concepts, r.score)),
-  };
+async function toggleSave(request: Extract<ExtensionRequest, { type: 'toggle-save' }>): Promise<{ saved: boolean }> {
+  const list = await readingList();
+  if (await list.get(request.quoteId)) {
+    await list.unsave(request.quoteId);
+    return { saved: false };
+  }
+  await list.save(request.quoteId, request.page);
+  return { saved: true };
+}
+
+async function handle(request: ExtensionRequest): Promise<ResponseMap[ExtensionRequest['type']]> {
+  switch (request.type) {
+    case 'ping':
+      return { type: 'pong' };
+    case 'analyze-page':
+      return decideForPage(request);
+    case 'card-shown':
+      await noteCardShown(request.quoteId);
+      return null;
+    case 'toggle-save':
+      return toggleSave(request);
+    case 'not-relevant':
+      await noteNotRelevant(request.quoteId);
+      return null;
+    case 'hide-site':
+      await hideOnSite(request.url);
+      return null;
+    case 'open-settings':
+      await browser.runtime.openOptionsPage();
+      return null;
+  }
 }
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown) => {
-    const request = message as ExtensionRequest;
-    switch (request?.type) {
-      case 'ping':
-        return Promise.resolve({ type: 'pong' });
-      case 'analyze-page':
-        return Promise.resolve(analyzePage(request));
-      default:
-        return undefined;
-    }
+    const type = (message as ExtensionRequest | undefined)?.type;
+    const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings'];
+    return typeof type === 'string' && known.includes(type) ? handle(message as ExtensionRequest) : undefined;
   });
+  // Opening the reading list early lets it migrate old data and catch up with sync.
+  void readingList();
 });

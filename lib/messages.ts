@@ -1,6 +1,7 @@
 // The messages between the content script, the extension pages and the
 // background service worker. Types only: each side validates what it acts on.
 import type { PageText } from './extract/page-text';
+import type { QuotePack } from './pack/schema';
 
 export interface ConceptLabel {
   id: string;
@@ -22,16 +23,44 @@ export interface RemarkView {
 
 export interface PageDecision {
   show: boolean;
+  /** Why no card, when show is false and the page was about AI. */
+  silence?: 'disabled' | 'paused' | 'site-off' | 'cooldown' | 'seen-today';
   confidence: number;
   remarks: RemarkView[];
+  /** How the reader wants the card (settings). */
+  display: 'auto' | 'both' | 'zh' | 'en';
+  /** Which of `remarks` are in the reading list. */
+  savedIds: string[];
+  source: QuotePack['source'];
+  /** The page's matched terms, for the optional on-page highlights. */
+  terms: string[];
+  highlightTerms: boolean;
 }
 
+export interface PageRefView {
+  title: string;
+  url: string;
+}
+
+/** Requests to the background service worker. */
 export type ExtensionRequest =
   | { type: 'ping' }
-  | { type: 'analyze-page'; page: PageText; url: string };
+  | { type: 'analyze-page'; page: PageText; url: string }
+  | { type: 'card-shown'; quoteId: string }
+  | { type: 'toggle-save'; quoteId: string; page?: PageRefView }
+  | { type: 'not-relevant'; quoteId: string }
+  | { type: 'hide-site'; url: string }
+  | { type: 'open-settings' };
 
-export type ResponseOf<R extends ExtensionRequest> = R extends { type: 'ping' }
-  ? { type: 'pong' }
-  : R extends { type: 'analyze-page' }
-    ? PageDecision
-    : never;
+export interface ResponseMap {
+  ping: { type: 'pong' };
+  'analyze-page': PageDecision;
+  'card-shown': null;
+  'toggle-save': { saved: boolean };
+  'not-relevant': null;
+  'hide-site': null;
+  'open-settings': null;
+}
+
+/** Requests from the background (or the popup) to a tab's content script. */
+export type TabRequest = { type: 'focus-card' } | { type: 'related-remarks' };

@@ -80,4 +80,39 @@ export function recordShown(history: CardHistory, quoteId: string, now: number):
   return { ...history, lastCardAt: now, shown };
 }
 
-export const SENSITIVITY_SCALE: Record<Sensitivity, number> = { high: 0.7, normal: 1, low: 1.5 };
+/** The engine's strictness for each sensitivity setting. */
+export const STRICTNESS: Record<Sensitivity, number> = { high: 0.7, normal: 1, low: 1.5 };
+
+const DISPLAYS: readonly DisplayLanguage[] = ['auto', 'both', 'zh', 'en'];
+const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+
+/** Settings from storage, with any missing or mistyped field replaced by its default. */
+export function normalizeSettings(value: unknown): Settings {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof Settings, unknown>>;
+  const pick = <K extends keyof Settings>(key: K, ok: (x: unknown) => boolean): Settings[K] =>
+    (ok(v[key]) ? v[key] : DEFAULT_SETTINGS[key]) as Settings[K];
+  const finiteNonNegative = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  return {
+    cardEnabled: pick('cardEnabled', (x) => typeof x === 'boolean'),
+    display: pick('display', (x) => DISPLAYS.includes(x as DisplayLanguage)),
+    cooldownMinutes: pick('cooldownMinutes', finiteNonNegative),
+    pausedUntil: pick('pausedUntil', finiteNonNegative),
+    disabledSites: pick('disabledSites', (x) => Array.isArray(x) && x.every((s) => typeof s === 'string')),
+    highlightTerms: pick('highlightTerms', (x) => typeof x === 'boolean'),
+    sensitivity: pick('sensitivity', (x) => SENSITIVITIES.includes(x as Sensitivity)),
+  };
+}
+
+/** History from storage; a damaged record starts over rather than blocking cards. */
+export function normalizeHistory(value: unknown): CardHistory {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof CardHistory, unknown>>;
+  const numbers = (x: unknown): Record<string, number> =>
+    x && typeof x === 'object'
+      ? Object.fromEntries(Object.entries(x).filter(([, n]) => typeof n === 'number' && Number.isFinite(n)))
+      : {};
+  return {
+    lastCardAt: typeof v.lastCardAt === 'number' && Number.isFinite(v.lastCardAt) ? v.lastCardAt : 0,
+    shown: numbers(v.shown),
+    dismissed: numbers(v.dismissed),
+  };
+}

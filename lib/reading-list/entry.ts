@@ -273,9 +273,13 @@ const pageExtends = (full: PageRef | undefined, cut: PageRef | undefined) =>
 
 /**
  * Reconciles two copies of one quote's record (local and sync, or two tabs'
- * writes). Commutative and idempotent, so every browser that has seen the same
- * copies ends with the same record. Presence: alive while the last save or
- * restore is later than the last removal. Fields: newest clock wins each.
+ * writes). Presence: alive while the last save or restore is later than the
+ * last removal. Fields: newest clock wins each; savedAt comes with the latest
+ * save or restore. Commutative and idempotent, so two browsers that exchange
+ * copies end with the same record. It is associative too, except where the
+ * prefix rule above applies or a removal drops fields a later restore did not
+ * bring back: there, the order copies arrive in can decide which note a
+ * browser keeps, as the brief's "keep the longer local note" asks.
  */
 export function mergeRecords(a: StoredRecord | undefined, b: StoredRecord | undefined): StoredRecord | undefined {
   if (!a) return b && canonical(b);
@@ -298,8 +302,8 @@ export function mergeRecords(a: StoredRecord | undefined, b: StoredRecord | unde
   return canonical({
     v: 2,
     quoteId: a.quoteId,
-    // The first time either browser saved it.
-    savedAt: Math.min(a.savedAt, b.savedAt),
+    // When the copy that is alive was saved: a save after a removal starts afresh.
+    savedAt: a.liveAt !== b.liveAt ? (a.liveAt > b.liveAt ? a : b).savedAt : Math.min(a.savedAt, b.savedAt),
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
     note: note.value,
     noteAt: note.at,

@@ -91,7 +91,9 @@ async function migrateV1(host: MigrationHost, all: Record<string, unknown>) {
     }
     const t = savedAt as number;
     const record: LiveRecord = { v: 2, quoteId: id as string, savedAt: t, updatedAt: t, note: '', noteAt: t, pageAt: t, liveAt: t };
-    records.set(record.quoteId, mergeRecords(records.get(record.quoteId), record) as LiveRecord);
+    // Saved twice: the first save is when the reader saved it.
+    const earlier = records.get(record.quoteId);
+    if (!earlier || t < earlier.savedAt) records.set(record.quoteId, record);
   });
 
   await host.mergeIn([...records.values()]);

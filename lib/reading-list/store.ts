@@ -212,7 +212,8 @@ export class ReadingList {
     if (typeof note !== 'string') throw new ReadingListError('invalid-note', 'a note must be a string');
     const record = await this.update(quoteId, (current, t) => {
       if (!isLive(current)) return this.fresh(quoteId, current, t, { note });
-      if (current.note === note && !current.noteCut) return current;
+      // The same text is no edit, even of a note that came cut: that must not pass for the whole note.
+      if (current.note === note) return current;
       const noteAt = Math.max(t, current.noteAt + 1);
       return { ...current, note, noteAt, noteCut: undefined, updatedAt: Math.max(current.updatedAt, noteAt) };
     });
@@ -390,7 +391,13 @@ export class ReadingList {
   /** Merges records from elsewhere (sync, a migration) into local storage. */
   private async absorb(records: StoredRecord[], touch = false): Promise<void> {
     this.checkWritable();
-    await Promise.all(records.map((record) => this.update(record.quoteId, (current) => mergeRecords(current, record), touch)));
+    // One read to skip what local already knows; the queued update re-reads the rest.
+    const { records: known } = readSnapshot(records.length ? await this.local.get(null) : {});
+    const news = records.filter((record) => {
+      const mine = known.get(record.quoteId);
+      return !mine || !sameRecord(mergeRecords(mine, record), mine);
+    });
+    await Promise.all(news.map((record) => this.update(record.quoteId, (current) => mergeRecords(current, record), touch)));
   }
 
   /** Forgets tombstones past their time, unless the key changed meanwhile. */

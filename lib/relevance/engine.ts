@@ -25,10 +25,15 @@ export interface Analysis {
   confidence: number;
 }
 
+export interface AnalyzeOptions extends RankOptions {
+  /** Scales the bar for "about AI": below 1 shows cards more readily, above 1 less. */
+  strictness?: number;
+}
+
 export interface Engine {
   lexicon: CompiledLexicon;
   index: QuoteIndex;
-  analyze(page: PageText, options?: RankOptions): Analysis;
+  analyze(page: PageText, options?: AnalyzeOptions): Analysis;
 }
 
 const AMBIGUOUS_TOPIC_WEIGHT = 0.5;
@@ -84,7 +89,13 @@ export function createEngine(pack: QuotePack, lexicon: Lexicon): Engine {
     index,
     analyze(page, options) {
       const profile = profilePage(compiled, page);
-      const verdict = judgeAiPage(compiled, profile);
+      const strictness = options?.strictness ?? 1;
+      const verdict = judgeAiPage(compiled, profile, {
+        ...THRESHOLDS,
+        minEvidence: THRESHOLDS.minEvidence * strictness,
+        denseBody: THRESHOLDS.denseBody * strictness,
+        headlineBody: THRESHOLDS.headlineBody * strictness,
+      });
       const topics = pageTopics(compiled, profile);
       const quotes = verdict.about ? rankQuotes(index, topicQuery(topics), options) : [];
       return { show: quotes.length > 0, verdict, topics, quotes, confidence: confidenceOf(verdict, topics, quotes[0]) };

@@ -95,6 +95,15 @@ export function assertNoExternalRequests(requests: readonly SeenRequest[]): void
   }
 }
 
+// What a content script or the service worker could send: the test pages' own
+// <script>, <img>, <link> and font loads are the page's, not the extension's.
+const SCRIPTED_TYPES = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'ping', 'beacon', 'other']);
+
+/** Like assertNoExternalRequests, but ignores the resources a test page's own HTML loads. */
+export function assertExtensionStaysLocal(requests: readonly SeenRequest[]): void {
+  assertNoExternalRequests(requests.filter((r) => r.source !== 'page' || SCRIPTED_TYPES.has(r.resourceType)));
+}
+
 // ---------------------------------------------------------------------------
 // Chromium + extension
 // ---------------------------------------------------------------------------

@@ -1,0 +1,55 @@
+// Decides, for a page a content script has read, whether a card appears and
+// with which remarks: the engine's ranking, then the reader's settings and
+// history (cooldown, pause, sites turned off, remarks seen today, remarks
+// marked not relevant).
+import type { ExtensionRequest, PageDecision } from '@/lib/messages';
+import { quotePack, shippedEngine } from '@/lib/engine-data';
+import { remarkView } from '@/lib/remark-view';
+import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS } from '@/lib/settings';
+import { readHistory, readSettings, updateHistory, updateSettings } from '../storage';
+import { readingList } from './reading-list';
+
+const CARD_REMARKS = 3;
+
+export async function decideForPage(request: Extract<ExtensionRequest, { type: 'analyze-page' }>): Promise<PageDecision> {
+  const [settings, history] = await Promise.all([readSettings(), readHistory()]);
+  const engine = shippedEngine();
+  const now = Date.now();
+  const analysis = engine.analyze(request.page, {
+    adjust: rankAdjustments(history),
+    strictness: STRICTNESS[settings.sensitivity],
+    limit: CARD_REMARKS * 3,
+  });
+  const seen = recentlyShown(history, now);
+  const fresh = analysis.quotes.filter((r) => !seen.has(r.quote.id)).slice(0, CARD_REMARKS);
+  const silence = analysis.show
+    ? (silenceReason(settings, history, request.url, now) ?? (fresh.length === 0 ? 'seen-today' : undefined))
+    : undefined;
+  const show = analysis.show && !silence;
+  const remarks = show ? fresh.map((r) => remarkView(quotePack, engine.lexicon, r.quote, r.concepts, r.score)) : [];
+  const saved = show ? await Promise.all(remarks.map(async (r) => ((await (await readingList()).get(r.id)) ? r.id : null))) : [];
+  return {
+    show,
+    silence,
+    confidence: analysis.confidence,
+    remarks,
+    display: settings.display,
+    savedIds: saved.filter((id): id is string => id !== null),
+    source: quotePack.source,
+    terms: show ? analysis.topics.flatMap((t) => t.terms) : [],
+    highlightTerms: settings.highlightTerms,
+  };
+}
+
+export function noteCardShown(quoteId: string): Promise<unknown> {
+  return updateHistory((h) => recordShown(h, quoteId, Date.now()));
+}
+
+export function noteNotRelevant(quoteId: string): Promise<unknown> {
+  return updateHistory((h) => ({ ...h, dismissed: { ...h.dismissed, [quoteId]: (h.dismissed[quoteId] ?? 0) + 1 } }));
+}
+
+export function hideOnSite(url: string): Promise<unknown> {
+  const site = siteOf(url);
+  return updateSettings((s) => (site && !s.disabledSites.includes(site) ? { ...s, disabledSites: [...s.disabledSites, site] } : s));
+}

@@ -1,0 +1,102 @@
+// Mounts the card for one page view: Preact in a shadow root under a
+// <tian-quote> host, fixed in the bottom corner, away from the text column.
+// Styles go in through a constructed stylesheet (adoptedStyleSheets), which a
+// strict page CSP (style-src 'none') does not block. Aborting the view's signal
+// removes the card and everything it set up.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { QuoteCard, focusCard, type RemarkView } from '@/components/QuoteCard';
+import cardCss from '@/components/quote-card.css?inline';
+import { formatCitation } from '@/lib/citation';
+import type { PageDecision } from '@/lib/messages';
+import { ask } from '../messaging';
+
+/** The host element's name: stable, for readers' own CSS and filter lists. */
+export const CARD_HOST = 'tian-quote';
+
+// Only the host's box is set, inline and !important, so no page rule can move or hide it.
+const HOST_STYLE: Record<string, string> = {
+  position: 'fixed',
+  bottom: '16px',
+  right: '16px',
+  'z-index': '2147483646',
+  display: 'block',
+  width: 'auto',
+  height: 'auto',
+  margin: '0',
+  padding: '0',
+  border: '0',
+};
+
+function styleSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:host { all: initial !important; }\n${cardCss}`);
+  return sheet;
+}
+
+export interface MountedCard {
+  focus(): boolean;
+}
+
+export async function showCard(
+  ctx: ContentScriptContext,
+  decision: PageDecision,
+  signal: AbortSignal,
+): Promise<MountedCard | null> {
+  const saved = new Set(decision.savedIds);
+  const ui = await createShadowRootUi(ctx, {
+    name: CARD_HOST,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    // Styles come from the adopted sheet below, not a <style> element.
+    inheritStyles: true,
+    onMount(container, shadow, host) {
+      for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
+      if (document.documentElement.dir === 'rtl') {
+        host.style.setProperty('right', 'auto', 'important');
+        host.style.setProperty('left', '16px', 'important');
+      }
+      shadow.adoptedStyleSheets = [styleSheet()];
+      const draw = () =>
+        render(
+          <QuoteCard
+            remarks={decision.remarks}
+            source={decision.source}
+            display={decision.display}
+            uiLanguage={browser.i18n.getUILanguage()}
+            savedIds={new Set(saved)}
+            onToggleSave={async (remark: RemarkView) => {
+              const result = await ask({
+                type: 'toggle-save',
+                quoteId: remark.id,
+                page: { title: document.title, url: location.href },
+              });
+              if (!result) return;
+              if (result.saved) saved.add(remark.id);
+              else saved.delete(remark.id);
+              draw();
+            }}
+            onCopy={(remark: RemarkView) => navigator.clipboard.writeText(formatCitation(remark, decision.source, 'text'))}
+            onNotRelevant={(remark: RemarkView) => void ask({ type: 'not-relevant', quoteId: remark.id })}
+            onHideSite={() => void ask({ type: 'hide-site', url: location.href })}
+            onOpenSettings={() => void ask({ type: 'open-settings' })}
+            onClose={() => ui.remove()}
+          />,
+          container,
+        );
+      draw();
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  if (signal.aborted) return null;
+  ui.mount();
+  signal.addEventListener('abort', () => ui.remove(), { once: true });
+  void ask({ type: 'card-shown', quoteId: decision.remarks[0].id });
+  return { focus: () => ui.shadowHost.isConnected && focusCard(ui.shadow) };
+}

@@ -1,0 +1,65 @@
+// One decision per page view: wait for idle time, read the page in slices,
+// ask the background, and show at most one card. A single-page-app navigation
+// starts a new view (aborting the old one); content that arrives later gets a
+// bounded second look. Once a card is up, nothing more runs until the next view.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageText } from '@/lib/extract/page-text';
+import type { TabRequest } from '@/lib/messages';
+import { ask } from '../messaging';
+import { showCard, type MountedCard } from './card';
+import { extractSliced } from './extract-sliced';
+import { watchLateContent } from './late-content';
+
+/** The card waits this long after the decision, so it never arrives mid-load. */
+const CARD_DELAY_MS = 1200;
+
+/** HTML documents with a body; not XML, SVG, framesets or about:blank. */
+function isReadableDocument(doc: Document): boolean {
+  return doc.contentType === 'text/html' && doc.body instanceof HTMLBodyElement && location.protocol.startsWith('http');
+}
+
+export function watchPage(ctx: ContentScriptContext): void {
+  if (!isReadableDocument(document)) return;
+  let view: AbortController | undefined;
+  let card: MountedCard | null = null;
+  let lastPage: PageText | null = null;
+
+  const startView = () => {
+    view?.abort();
+    const controller = new AbortController();
+    view = controller;
+    card = null;
+    const signal = controller.signal;
+    const decide = async (): Promise<boolean> => {
+      const page = await extractSliced(ctx, document, signal);
+      if (!page || signal.aborted) return false;
+      lastPage = page;
+      const decision = await ask({ type: 'analyze-page', page, url: location.href });
+      if (!decision?.show || signal.aborted) return false;
+      await new Promise((resolve) => ctx.setTimeout(() => resolve(null), CARD_DELAY_MS));
+      if (signal.aborted) return true;
+      card = await showCard(ctx, decision, signal);
+      return true;
+    };
+    void decide().then((shown) => {
+      if (shown || signal.aborted) return;
+      const late = new AbortController();
+      signal.addEventListener('abort', () => late.abort(), { once: true });
+      watchLateContent(ctx, late.signal, () => void decide().then((ok) => ok && late.abort()));
+    });
+  };
+
+  startView();
+  ctx.addEventListener(window, 'wxt:locationchange', startView);
+  ctx.onInvalidated(() => view?.abort());
+
+  const onMessage = (message: unknown) => {
+    const request = message as TabRequest | undefined;
+    if (request?.type === 'focus-card') return Promise.resolve(card?.focus() ?? false);
+    if (request?.type === 'related-remarks') return Promise.resolve(lastPage);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -1,0 +1,79 @@
+/**
+ * The on-page card in real Chromium with the built extension: it appears on
+ * AI articles with an on-topic remark, stays away from other pages, and its
+ * actions work.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+
+interface ChromeStorage {
+  storage: { local: { set(items: object): Promise<void>; get(keys: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+}
+
+let ext: ExtensionHandle;
+let server: TestServer;
+
+async function resetState(settings: object = {}) {
+  await ext.serviceWorker.evaluate(async (s) => {
+    const { storage } = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+    await storage.local.clear();
+    await storage.local.set({ settings: { cooldownMinutes: 0, ...s } });
+  }, settings);
+}
+
+async function openPage(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+const card = (page: Page) => page.locator('tian-quote .tq-card');
+
+/** Waits for the card and returns its text. */
+async function cardText(page: Page): Promise<string> {
+  await card(page).waitFor({ state: 'visible', timeout: 15_000 });
+  return (await card(page).textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  ext = await launchExtension({ browserLocale: 'en-US' });
+  server = await startServer();
+});
+
+afterAll(async () => {
+  if (ext) assertExtensionStaysLocal(ext.requests);
+  await ext?.close();
+  await server?.close();
+});
+
+beforeEach(() => resetState());
+
+describe('the card', () => {
+  it('appears on an English AI article with a remark on its topic', async () => {
+    const page = await openPage('/dev-en/ai-scaling-data-wall.html');
+    const text = await cardText(page);
+    expect(text).toContain('Why this remark');
+    // The page is about scaling and the data wall; the card says which of those the remark is about.
+    expect(text).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
+    expect(text).toContain('甲子光年');
+    await page.close();
+  });
+
+  it('appears on a Chinese AI article', async () => {
+    const page = await openPage('/dev-zh/zh-ai-scaling-data-wall.html');
+    expect(await cardText(page)).toMatch(/[\u4e00-\u9fff]/);
+    await page.close();
+  });
+
+  it('stays away from trap and non-AI pages', async () => {
+    const pages = await Promise.all(
+      ['/dev-en/trap-air-india-ai183-diversion.html', '/dev-en/trap-transformers-one-movie-review.html', '/dev-en/notai-tennis-final-match-report.html'].map(openPage),
+    );
+    await pages[0].waitForTimeout(5_000);
+    for (const page of pages) {
+      expect(await page.locator('tian-quote').count()).toBe(0);
+      await page.close();
+    }
+  });
+});
