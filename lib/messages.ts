@@ -64,3 +64,10 @@ export interface ResponseMap {
 
 /** Requests from the background (or the popup) to a tab's content script. */
 export type TabRequest = { type: 'focus-card' } | { type: 'related-remarks' };
+
+/** A content script's answer to 'related-remarks': what it read of its page (null before it has read it). */
+export interface RelatedRemarksReply {
+  page: PageText | null;
+  title: string;
+  url: string;
+}

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageText } from '@/lib/extract/page-text';
-import type { TabRequest } from '@/lib/messages';
+import type { RelatedRemarksReply, TabRequest } from '@/lib/messages';
 import { ask } from '../messaging';
 import { showCard, type MountedCard } from './card';
 import { extractSliced } from './extract-sliced';
@@ -57,7 +57,10 @@ export function watchPage(ctx: ContentScriptContext): void {
   const onMessage = (message: unknown) => {
     const request = message as TabRequest | undefined;
     if (request?.type === 'focus-card') return Promise.resolve(card?.focus() ?? false);
-    if (request?.type === 'related-remarks') return Promise.resolve(lastPage);
+    if (request?.type === 'related-remarks') {
+      const reply: RelatedRemarksReply = { page: lastPage, title: document.title, url: location.href };
+      return Promise.resolve(reply);
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
