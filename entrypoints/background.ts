@@ -2,7 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { ExtensionRequest, ResponseMap } from '@/lib/messages';
 import { decideForPage, hideOnSite, noteCardShown, noteNotRelevant } from '@/extension/background/card-service';
-import { readingList } from '@/extension/background/reading-list';
+import { mirrorReadingListChanges, readingList } from '@/extension/background/reading-list';
+import { registerEntryPoints } from '@/extension/background/entry-points';
 
 async function toggleSave(request: Extract<ExtensionRequest, { type: 'toggle-save' }>): Promise<{ saved: boolean }> {
   const list = await readingList();
@@ -38,11 +39,13 @@ async function handle(request: ExtensionRequest): Promise<ResponseMap[ExtensionR
 }
 
 export default defineBackground(() => {
+  registerEntryPoints();
   browser.runtime.onMessage.addListener((message: unknown) => {
     const type = (message as ExtensionRequest | undefined)?.type;
     const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings'];
     return typeof type === 'string' && known.includes(type) ? handle(message as ExtensionRequest) : undefined;
   });
+  mirrorReadingListChanges();
   // Opening the reading list early lets it migrate old data and catch up with sync.
   void readingList();
 });

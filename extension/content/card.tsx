@@ -16,7 +16,8 @@ import { ask } from '../messaging';
 /** The host element's name: stable, for readers' own CSS and filter lists. */
 export const CARD_HOST = 'tian-quote';
 
-// Only the host's box is set, inline and !important, so no page rule can move or hide it.
+// The host's box is set inline and !important: no page rule (`* { all: unset }`
+// included) can move or restyle it, while readers' user-level filters still can.
 const HOST_STYLE: Record<string, string> = {
   position: 'fixed',
   bottom: '16px',
@@ -32,7 +33,7 @@ const HOST_STYLE: Record<string, string> = {
 
 function styleSheet(): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:host { all: initial !important; }\n${cardCss}`);
+  sheet.replaceSync(cardCss);
   return sheet;
 }
 

@@ -252,7 +252,7 @@ export class ReadingList {
   }
 
   /**
-   * Imports a file made by exportJson(). A bad or foreign file changes nothing
+   * Imports a file made by toJson() (export.ts). A bad or foreign file changes nothing
    * and says why. Entries merge by quote id, newest field wins, so importing
    * the same file twice adds nothing the second time. A removal made after
    * the export wins over the exported entry, as it would through sync.

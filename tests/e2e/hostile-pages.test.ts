@@ -1,0 +1,155 @@
+/**
+ * Odd and hostile pages: the content script must not crash, print errors into
+ * the page's console, or show a card where it cannot work; where it can, the
+ * card keeps its looks.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+
+let ext: ExtensionHandle;
+let server: TestServer;
+
+const AI_ARTICLE = `<h1>Scaling laws hit a data wall</h1>
+<p>Large language models have improved by the scaling laws: more training data, more compute and bigger models.</p>
+<p>But AI labs now need exponentially more data for a few points on benchmarks, and researchers say data efficiency is the missing step to AGI.</p>
+<p>LLMs learn far less efficiently than people; the long tail of rare situations stays out of reach for machine learning.</p>`;
+
+function html(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scaling laws hit a data wall</title>${head}</head><body>${body}</body></html>`;
+}
+
+async function resetState() {
+  await ext.serviceWorker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(i: object): Promise<void> } } } }).chrome;
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ settings: { cooldownMinutes: 0 } });
+  });
+}
+
+async function visit(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+const cardOn = (page: Page) => page.locator('tian-quote .tq-card');
+
+beforeAll(async () => {
+  ext = await launchExtension({ browserLocale: 'en-US' });
+  server = await startServer();
+});
+
+afterAll(async () => {
+  if (ext) assertExtensionStaysLocal(ext.requests);
+  await ext?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await resetState();
+  ext.errors.length = 0;
+});
+
+describe('hostile and odd pages', () => {
+  it('keeps the card styled on a page whose CSP forbids every style, and logs no error', async () => {
+    server.route('/csp-strict.html', {
+      body: html(AI_ARTICLE),
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
+    });
+    const page = await visit('/csp-strict.html');
+    await cardOn(page).waitFor({ state: 'visible', timeout: 15_000 });
+    const look = await cardOn(page).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, width: el.getBoundingClientRect().width, fontSize: style.fontSize };
+    });
+    expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.width).toBeGreaterThan(250);
+    expect(look.width).toBeLessThan(480);
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is not bent by page styles: html { font-size: 10px } and * { all: unset }', async () => {
+    server.route('/rude-styles.html', {
+      body: html(AI_ARTICLE, '<style>html { font-size: 10px } * { all: unset } tian-quote { display: none } .tq-card { color: red }</style>'),
+    });
+    const page = await visit('/rude-styles.html');
+    await cardOn(page).waitFor({ state: 'visible', timeout: 15_000 });
+    const look = await cardOn(page).evaluate((el) => {
+      const style = getComputedStyle(el);
+      const host = el.getRootNode() as ShadowRoot;
+      return {
+        fontSize: parseFloat(style.fontSize),
+        color: style.color,
+        hostPosition: getComputedStyle(host.host).position,
+      };
+    });
+    expect(look.fontSize).toBeGreaterThanOrEqual(13);
+    expect(look.color).not.toBe('rgb(255, 0, 0)');
+    expect(look.hostPosition).toBe('fixed');
+    // Nothing of the card's CSS leaks into the page.
+    const pageFont = await page.evaluate(() => getComputedStyle(document.querySelector('p')!).fontFamily);
+    expect(pageFont).not.toMatch(/system-ui|PingFang/);
+    await page.close();
+  });
+
+  it('reads a 5 MB page with 100,000 elements without a long task of its own, and shows the card', async () => {
+    const filler = '<div class="row"><span>Cooking notes: bread, butter and salt.</span></div>'.repeat(100_000);
+    server.route('/huge.html', { body: html(`<article>${AI_ARTICLE}</article>${filler}`) });
+    const page = await visit('/huge.html');
+    await cardOn(page).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('survives one 20 MB text node, 5,000 levels of nesting, framesets, SVG and XML documents, and about:blank', async () => {
+    server.route('/big-text.html', { body: html(`<p>${'word '.repeat(4_000_000)}</p>`) });
+    server.route('/deep.html', { body: html('<div>'.repeat(5000) + AI_ARTICLE + '</div>'.repeat(5000)) });
+    server.route('/frames.html', {
+      body: `<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="/deep.html"><frame src="/big-text.html"></frameset></html>`,
+    });
+    server.route('/image.svg', {
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>AI large language model scaling laws</text></svg>',
+      headers: { 'content-type': 'image/svg+xml' },
+    });
+    server.route('/feed.xml', {
+      body: '<?xml version="1.0"?><rss><channel><title>AI news: large language models and scaling laws</title></channel></rss>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    const pages = await Promise.all(['/big-text.html', '/deep.html', '/frames.html', '/image.svg', '/feed.xml'].map(visit));
+    const blank = await ext.context.newPage();
+    await blank.goto('about:blank');
+    await pages[1].locator('tian-quote').waitFor({ state: 'attached', timeout: 15_000 });
+    await pages[0].waitForTimeout(3_000);
+    expect(await pages[0].locator('tian-quote').count()).toBe(0);
+    for (const page of pages.slice(2)) expect(await page.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
+    expect(ext.errors).toEqual([]);
+    for (const page of [...pages, blank]) await page.close();
+  });
+
+  it('never reads what the reader types: textareas and contenteditable are skipped', async () => {
+    server.route('/editor.html', {
+      body: html(
+        `<h1>My notes</h1><p>Groceries for the week.</p><textarea>${'large language model scaling laws AI '.repeat(50)}</textarea><div contenteditable="true">${'machine learning AGI LLM '.repeat(50)}</div>`,
+      ),
+    });
+    const page = await visit('/editor.html');
+    await page.waitForTimeout(4_000);
+    expect(await page.locator('tian-quote').count()).toBe(0);
+    await page.close();
+  });
+
+  it('copes with a page that deletes elements it does not know', async () => {
+    server.route('/cleaner.html', {
+      body: html(
+        `${AI_ARTICLE}<script>new MutationObserver(() => { for (const el of document.body.children) if (!['H1','P','SCRIPT'].includes(el.tagName)) el.remove(); }).observe(document.body, { childList: true });</script>`,
+      ),
+    });
+    const page = await visit('/cleaner.html');
+    await page.waitForTimeout(5_000);
+    expect(await page.locator('tian-quote').count()).toBe(0);
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+});
