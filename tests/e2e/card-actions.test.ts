@@ -1,0 +1,224 @@
+/**
+ * What a reader does with the card, in real Chromium: every action, the
+ * keyboard, accessibility (axe-core), politeness (cooldown, one card a view),
+ * single-page-app navigation, late content, and an extension reload.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+
+type Local = { get(k: string | null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; clear(): Promise<void> };
+
+let ext: ExtensionHandle;
+let server: TestServer;
+
+const ARTICLE = '/dev-en/ai-scaling-data-wall.html';
+
+async function resetState(settings: object = { cooldownMinutes: 0 }) {
+  await ext.serviceWorker.evaluate(async (s) => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    await local.clear();
+    await local.set({ settings: s });
+  }, settings);
+}
+
+async function stored(key: string): Promise<unknown> {
+  return ext.serviceWorker.evaluate(async (k) => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    return (await local.get(k))[k];
+  }, key);
+}
+
+async function openWithCard(path = ARTICLE): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path));
+  await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
+  return page;
+}
+
+const button = (page: Page, name: string | RegExp) => page.locator('tian-quote').getByRole('button', { name });
+
+beforeAll(async () => {
+  ext = await launchExtension({ browserLocale: 'en-US' });
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  server = await startServer();
+});
+
+afterAll(async () => {
+  if (ext) assertExtensionStaysLocal(ext.requests);
+  await ext?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await resetState();
+  ext.errors.length = 0;
+});
+
+describe('card actions', () => {
+  it('appears without taking focus, as a labelled region, with no axe violations in light and dark', async () => {
+    const page = await openWithCard();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await expect.poll(() => page.locator('tian-quote [role="region"][aria-label="Remark by Tian Yuandong"]').count()).toBe(1);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('tian-quote').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('saves to the reading list and unsaves, showing the state', async () => {
+    const page = await openWithCard();
+    const save = button(page, 'Save to reading list');
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    const keys = Object.keys((await ext.serviceWorker.evaluate(async () => {
+      return (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.get(null);
+    })) as object);
+    expect(keys.some((k) => k.startsWith('rl:v2:'))).toBe(true);
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
+
+  it('copies the remark with its citation', async () => {
+    const page = await openWithCard();
+    await button(page, 'Copy with citation').click();
+    await expect.poll(() => page.locator('tian-quote').getByText('Copied with citation').count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('甲子光年');
+    expect(copied).toContain('2024-05-28');
+    expect(copied).toMatch(/translation/i);
+    await page.close();
+  });
+
+  it('cycles through the top remarks and reads one in context', async () => {
+    const page = await openWithCard();
+    const quote = page.locator('tian-quote .tq-quote');
+    const first = await quote.textContent();
+    await button(page, 'Next remark').click();
+    expect(await quote.textContent()).not.toBe(first);
+    await expect.poll(() => page.locator('tian-quote .tq-position').textContent()).toBe('2 of 3');
+    const more = button(page, 'Read in context');
+    await more.click();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    const context = page.locator('tian-quote .tq-context');
+    expect(await context.isVisible()).toBe(true);
+    expect(await context.locator('mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('takes focus on the shortcut only, and Esc closes it', async () => {
+    const page = await openWithCard();
+    await page.bringToFront();
+    await ext.serviceWorker.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab.id, { type: 'focus-card' });
+    });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TIAN-QUOTE');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('tian-quote .tq-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('"Not relevant" closes the card and ranks that remark lower next time', async () => {
+    const page = await openWithCard();
+    const firstId = await page.locator('tian-quote .tq-quote').textContent();
+    await button(page, 'Not relevant').click();
+    await expect.poll(() => page.locator('tian-quote .tq-card').count()).toBe(0);
+    await expect.poll(async () => Object.keys(((await stored('cardHistory')) as { dismissed?: object })?.dismissed ?? {}).length).toBe(1);
+    // Same page again, history kept except the day's "already shown" list.
+    const history = (await stored('cardHistory')) as object;
+    await resetState();
+    await ext.serviceWorker.evaluate(async (h) => {
+      await (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({ cardHistory: { ...h, shown: {}, lastCardAt: 0 } });
+    }, history);
+    const again = await openWithCard();
+    expect(await again.locator('tian-quote .tq-quote').textContent()).not.toBe(firstId);
+    await page.close();
+    await again.close();
+  });
+
+  it('"Hide on this site" turns the card off for the site', async () => {
+    const page = await openWithCard();
+    await button(page, 'Hide on this site').click();
+    await expect.poll(() => page.locator('tian-quote .tq-card').count()).toBe(0);
+    await expect.poll(async () => ((await stored('settings')) as { disabledSites?: string[] }).disabledSites).toEqual(['127.0.0.1']);
+    await page.reload();
+    await page.waitForTimeout(4_000);
+    expect(await page.locator('tian-quote').count()).toBe(0);
+    await page.close();
+  });
+
+  it('Settings opens the settings page', async () => {
+    const page = await openWithCard();
+    const opened = ext.context.waitForEvent('page');
+    await button(page, 'Settings').click();
+    const settings = await opened;
+    expect(settings.url()).toMatch(new RegExp(`^chrome-extension://${ext.extensionId}/options\\.html`));
+    await settings.close();
+    await page.close();
+  });
+});
+
+describe('being polite', () => {
+  it('waits out the cooldown before another card, in any tab', async () => {
+    await resetState({ cooldownMinutes: 5 });
+    const first = await openWithCard();
+    const second = await ext.context.newPage();
+    await second.goto(server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
+    await second.waitForTimeout(4_000);
+    expect(await second.locator('tian-quote').count()).toBe(0);
+    await first.close();
+    await second.close();
+  });
+
+  it('gives a single-page-app navigation a fresh decision', async () => {
+    server.route('/spa.html', {
+      body: `<!doctype html><html lang="en"><head><title>Recipes</title></head><body><main id="app"><h1>Weekend bread</h1><p>Flour, water, salt and time make a good loaf of bread.</p></main>
+<script>
+document.addEventListener('click', () => {
+  history.pushState({}, '', '/spa-ai');
+  document.title = 'Scaling laws hit a data wall';
+  document.getElementById('app').innerHTML = '<h1>Scaling laws hit a data wall</h1>' +
+    '<p>Large language models improved by the scaling laws: more training data, more compute, bigger models.</p>' +
+    '<p>AI labs now need exponentially more data for a few points; researchers say data efficiency is the missing step to AGI.</p>' +
+    '<p>LLMs learn far less efficiently than people, and machine learning cannot reach the long tail.</p>';
+});
+</script></body></html>`,
+    });
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/spa.html'));
+    await page.waitForTimeout(3_000);
+    expect(await page.locator('tian-quote').count()).toBe(0);
+    await page.click('h1');
+    await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.close();
+  });
+
+  it('looks again when the article arrives after load', async () => {
+    server.route('/late.html', {
+      body: `<!doctype html><html lang="en"><head><title>Loading…</title></head><body><div id="root">Loading…</div>
+<script>
+setTimeout(() => {
+  document.title = 'Why scaling laws may not be enough';
+  const root = document.getElementById('root');
+  root.textContent = '';
+  for (let i = 0; i < 60; i++) {
+    const p = document.createElement('p');
+    p.textContent = i % 3 === 0 ? 'Large language models grow by the scaling laws, but AI labs are running out of training data.'
+      : i % 3 === 1 ? 'Researchers argue data efficiency, not size, is what LLMs lack on the way to AGI.' : 'Machine learning models still miss the long tail.';
+    root.append(p);
+  }
+}, 2500);
+</script></body></html>`,
+    });
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/late.html'));
+    await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.close();
+  });
+});
