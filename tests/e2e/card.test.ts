@@ -4,8 +4,10 @@
  * actions work.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { assertExtensionStaysLocal, launchExtension, ROOT, startServer, type ExtensionHandle, type TestServer } from './harness';
 
 interface ChromeStorage {
   storage: { local: { set(items: object): Promise<void>; get(keys: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
@@ -57,6 +59,11 @@ describe('the card', () => {
     // The page is about scaling and the data wall; the card says which of those the remark is about.
     expect(text).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
     expect(text).toContain('甲子光年');
+    // The README's picture of the card, taken by this run.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(400);
+    mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'docs/screenshots/card.png') });
     await page.close();
   });
 
