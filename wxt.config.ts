@@ -23,7 +23,20 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: '__MSG_entry_command_open_search__',
+      },
+      'focus-card': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_entry_command_focus_card__',
+      },
+    },
+    omnibox: { keyword: 'tian' },
+    // The card's UI, imported by the content script only on pages that get a card.
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_actionTitle__' },
     browser_specific_settings: {
       gecko: {

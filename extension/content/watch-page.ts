@@ -7,7 +7,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageText } from '@/lib/extract/page-text';
 import type { RelatedRemarksReply, TabRequest } from '@/lib/messages';
 import { ask } from '../messaging';
-import { showCard, type MountedCard } from './card';
+import type { MountedCard } from './card';
+import { loadCardUi } from './card-ui-contract';
 import { extractSliced } from './extract-sliced';
 import { watchLateContent } from './late-content';
 
@@ -37,9 +38,12 @@ export function watchPage(ctx: ContentScriptContext): void {
       lastPage = page;
       const decision = await ask({ type: 'analyze-page', page, url: location.href });
       if (!decision?.show || signal.aborted) return false;
-      await new Promise((resolve) => ctx.setTimeout(() => resolve(null), CARD_DELAY_MS));
+      // The card's UI loads during the delay.
+      await Promise.all([loadCardUi(), new Promise((resolve) => ctx.setTimeout(() => resolve(null), CARD_DELAY_MS))]);
       if (signal.aborted) return true;
-      card = await showCard(ctx, decision, signal);
+      const ui = await loadCardUi();
+      if (!ui || signal.aborted) return true;
+      card = await ui.showCard(ctx, decision, signal);
       return true;
     };
     void decide().then((shown) => {

@@ -33,7 +33,7 @@ async function stored(key: string): Promise<unknown> {
 async function openWithCard(path = ARTICLE): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(server.url(path));
-  await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
   return page;
 }
 
@@ -195,7 +195,7 @@ document.addEventListener('click', () => {
     await page.waitForTimeout(3_000);
     expect(await page.locator('tian-quote').count()).toBe(0);
     await page.click('h1');
-    await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
     await page.close();
   });
 

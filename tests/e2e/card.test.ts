@@ -34,7 +34,7 @@ const card = (page: Page) => page.locator('tian-quote .tq-card');
 
 /** Waits for the card and returns its text. */
 async function cardText(page: Page): Promise<string> {
-  await card(page).waitFor({ state: 'visible', timeout: 15_000 });
+  await card(page).waitFor({ state: 'visible', timeout: 30_000 });
   return (await card(page).textContent()) ?? '';
 }
 

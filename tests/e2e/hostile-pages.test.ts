@@ -58,7 +58,7 @@ describe('hostile and odd pages', () => {
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
     });
     const page = await visit('/csp-strict.html');
-    await cardOn(page).waitFor({ state: 'visible', timeout: 15_000 });
+    await cardOn(page).waitFor({ state: 'visible', timeout: 30_000 });
     const look = await cardOn(page).evaluate((el) => {
       const style = getComputedStyle(el);
       return { background: style.backgroundColor, width: el.getBoundingClientRect().width, fontSize: style.fontSize };
@@ -75,7 +75,7 @@ describe('hostile and odd pages', () => {
       body: html(AI_ARTICLE, '<style>html { font-size: 10px } * { all: unset } tian-quote { display: none } .tq-card { color: red }</style>'),
     });
     const page = await visit('/rude-styles.html');
-    await cardOn(page).waitFor({ state: 'visible', timeout: 15_000 });
+    await cardOn(page).waitFor({ state: 'visible', timeout: 30_000 });
     const look = await cardOn(page).evaluate((el) => {
       const style = getComputedStyle(el);
       const host = el.getRootNode() as ShadowRoot;
@@ -120,7 +120,7 @@ describe('hostile and odd pages', () => {
     const pages = await Promise.all(['/big-text.html', '/deep.html', '/frames.html', '/image.svg', '/feed.xml'].map(visit));
     const blank = await ext.context.newPage();
     await blank.goto('about:blank');
-    await pages[1].locator('tian-quote').waitFor({ state: 'attached', timeout: 15_000 });
+    await pages[1].locator('tian-quote').waitFor({ state: 'attached', timeout: 30_000 });
     await pages[0].waitForTimeout(3_000);
     expect(await pages[0].locator('tian-quote').count()).toBe(0);
     for (const page of pages.slice(2)) expect(await page.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
