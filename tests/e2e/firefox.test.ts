@@ -9,6 +9,7 @@ import {
   FIREFOX_EXTENSION_DIR,
   launchFirefoxExtension,
   readBuiltManifest,
+  startServer,
   type FirefoxExtensionHandle,
 } from './harness';
 
@@ -50,6 +51,32 @@ describe('Firefox ESR: add-on basics', () => {
       expect(reply).toEqual({ type: 'pong' });
     } finally {
       await page.close();
+    }
+  });
+
+  it('shows the card on an AI article (the card UI loads on demand in Firefox too) and not on a trap page', async () => {
+    const server = await startServer();
+    try {
+      const settings = await ff.openExtensionPage('popup.html', 'h1');
+      await settings.evaluate(async () => {
+        const { storage } = (globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void>; set(i: object): Promise<void> } } } }).browser;
+        await storage.local.clear();
+        await storage.local.set({ settings: { cooldownMinutes: 0 } });
+      });
+      await settings.close();
+      const page = await ff.browser.newPage();
+      await page.goto(server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
+      await page.waitForFunction(() => !!document.querySelector('tian-quote')?.shadowRoot?.querySelector('.tq-card'), { timeout: 30_000 });
+      const text = await page.evaluate(() => document.querySelector('tian-quote')!.shadowRoot!.querySelector('.tq-card')!.textContent);
+      expect(text).toContain('甲子光年');
+      const trap = await ff.browser.newPage();
+      await trap.goto(server.url('/dev-en/trap-llama-alpaca-farm-visit.html'));
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(await trap.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
+      await page.close();
+      await trap.close();
+    } finally {
+      await server.close();
     }
   });
 
