@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { ExtensionRequest, ResponseMap } from '@/lib/messages';
-import { decideForPage, hideOnSite, noteCardShown, noteNotRelevant } from '@/extension/background/card-service';
+import { decideForPage, hideOnSite, noteCardShown, noteNotRelevant, remarksForConcept } from '@/extension/background/card-service';
 import { mirrorReadingListChanges, readingList } from '@/extension/background/reading-list';
 import { registerEntryPoints } from '@/extension/background/entry-points';
 
@@ -35,6 +35,8 @@ async function handle(request: ExtensionRequest): Promise<ResponseMap[ExtensionR
     case 'open-settings':
       await browser.runtime.openOptionsPage();
       return null;
+    case 'concept-remarks':
+      return remarksForConcept(request.concept);
   }
 }
 
@@ -42,7 +44,7 @@ export default defineBackground(() => {
   registerEntryPoints();
   browser.runtime.onMessage.addListener((message: unknown) => {
     const type = (message as ExtensionRequest | undefined)?.type;
-    const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings'];
+    const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings', 'concept-remarks'];
     return typeof type === 'string' && known.includes(type) ? handle(message as ExtensionRequest) : undefined;
   });
   mirrorReadingListChanges();

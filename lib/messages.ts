@@ -32,8 +32,8 @@ export interface PageDecision {
   /** Which of `remarks` are in the reading list. */
   savedIds: string[];
   source: QuotePack['source'];
-  /** The page's matched terms, for the optional on-page highlights. */
-  terms: string[];
+  /** Unmistakable terms found on the page and their concepts, for the optional on-page marks. */
+  marks: { term: string; concept: string }[];
   highlightTerms: boolean;
 }
 
@@ -50,7 +50,8 @@ export type ExtensionRequest =
   | { type: 'toggle-save'; quoteId: string; page?: PageRefView }
   | { type: 'not-relevant'; quoteId: string }
   | { type: 'hide-site'; url: string }
-  | { type: 'open-settings' };
+  | { type: 'open-settings' }
+  | { type: 'concept-remarks'; concept: string };
 
 export interface ResponseMap {
   ping: { type: 'pong' };
@@ -60,6 +61,7 @@ export interface ResponseMap {
   'not-relevant': null;
   'hide-site': null;
   'open-settings': null;
+  'concept-remarks': PageDecision;
 }
 
 /** Requests from the background (or the popup) to a tab's content script. */

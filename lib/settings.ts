@@ -116,3 +116,57 @@ export function normalizeHistory(value: unknown): CardHistory {
     dismissed: numbers(v.dismissed),
   };
 }
+
+/** The pause lengths the settings page offers. */
+export type PauseChoice = 'hour' | 'tomorrow' | 'until-turned-on';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** When a pause chosen at `now` ends: in an hour, at the next local midnight, or never by itself. */
+export function pauseEnd(choice: PauseChoice, now: number): number {
+  if (choice === 'hour') return now + HOUR_MS;
+  if (choice === 'until-turned-on') return PAUSED_UNTIL_TURNED_ON;
+  // setHours(24) rolls over to the next day's 00:00 local time, DST changes included.
+  const midnight = new Date(now);
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime();
+}
+
+export type PauseState = { paused: false } | { paused: true; until: number | 'turned-on' };
+
+/** Whether cards are paused at `now` (given Settings.pausedUntil), and until when. */
+export function pauseState(pausedUntil: number, now: number): PauseState {
+  if (pausedUntil <= now) return { paused: false };
+  return { paused: true, until: pausedUntil === PAUSED_UNTIL_TURNED_ON ? 'turned-on' : pausedUntil };
+}
+
+/** The cooldowns the settings page offers, in minutes. */
+export const COOLDOWN_CHOICES: readonly number[] = [0, 1, 5, 15, 60];
+
+/** The offered cooldowns, plus the stored one if it is another value (so the page shows what is in effect). */
+export function cooldownChoices(current: number): number[] {
+  return COOLDOWN_CHOICES.includes(current) ? [...COOLDOWN_CHOICES] : [...COOLDOWN_CHOICES, current].sort((a, b) => a - b);
+}
+
+/**
+ * The site a reader typed ("https://www.Example.com/a", "example.com:8080",
+ * "localhost"), as siteOf() names it; '' when it is not a host name.
+ */
+export function siteFromInput(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed || /\s/.test(trimmed)) return '';
+  const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const site = siteOf(withScheme);
+  // A host name with a dot, an IP address, or a single-label name such as "localhost".
+  return /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?)(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*$|^\[[\da-f:.]+\]$/i.test(site) ? site : '';
+}
+
+/** The settings with `site` turned off (unchanged when it already is, or when it is ''). */
+export function withSiteOff(settings: Settings, site: string): Settings {
+  return site && !settings.disabledSites.includes(site) ? { ...settings, disabledSites: [...settings.disabledSites, site] } : settings;
+}
+
+/** The settings with `site` turned back on. */
+export function withSiteOn(settings: Settings, site: string): Settings {
+  return { ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) };
+}

@@ -5,6 +5,7 @@
 import type { ExtensionRequest, PageDecision } from '@/lib/messages';
 import { quotePack, shippedEngine } from '@/lib/engine-data';
 import { remarkView } from '@/lib/remark-view';
+import { rankQuotes } from '@/lib/relevance/rank';
 import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS } from '@/lib/settings';
 import { readHistory, readSettings, updateHistory, updateSettings } from '../storage';
 import { readingList } from './reading-list';
@@ -36,7 +37,27 @@ export async function decideForPage(request: Extract<ExtensionRequest, { type: '
     display: settings.display,
     savedIds: saved.filter((id): id is string => id !== null),
     source: quotePack.source,
-    terms: show ? analysis.topics.flatMap((t) => t.terms) : [],
+    marks: show && settings.highlightTerms ? analysis.topics.flatMap((t) => t.evidenceTerms.map((term) => ({ term, concept: t.id }))) : [],
+    highlightTerms: settings.highlightTerms,
+  };
+}
+
+/** The remarks most about one concept, for a marked term the reader asked about. */
+export async function remarksForConcept(concept: string): Promise<PageDecision> {
+  const settings = await readSettings();
+  const engine = shippedEngine();
+  const ranked = rankQuotes(engine.index, { concepts: new Map([[concept, 1]]), words: new Map() }, { limit: CARD_REMARKS });
+  const remarks = ranked.map((r) => remarkView(quotePack, engine.lexicon, r.quote, r.concepts, r.score));
+  const list = await readingList();
+  const saved = await Promise.all(remarks.map(async (r) => ((await list.get(r.id)) ? r.id : null)));
+  return {
+    show: remarks.length > 0,
+    confidence: 1,
+    remarks,
+    display: settings.display,
+    savedIds: saved.filter((id): id is string => id !== null),
+    source: quotePack.source,
+    marks: [],
     highlightTerms: settings.highlightTerms,
   };
 }

@@ -12,6 +12,7 @@ import cardCss from '@/components/quote-card.css?inline';
 import { formatCitation } from '@/lib/citation';
 import type { PageDecision } from '@/lib/messages';
 import { ask } from '../messaging';
+import { markTerms } from './term-marks';
 
 /** The host element's name: stable, for readers' own CSS and filter lists. */
 export const CARD_HOST = 'tian-quote';
@@ -46,7 +47,9 @@ export async function showCard(
   decision: PageDecision,
   signal: AbortSignal,
 ): Promise<MountedCard | null> {
+  let current = decision;
   const saved = new Set(decision.savedIds);
+  let draw = () => {};
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST,
     position: 'inline',
@@ -61,12 +64,14 @@ export async function showCard(
         host.style.setProperty('left', '16px', 'important');
       }
       shadow.adoptedStyleSheets = [styleSheet()];
-      const draw = () =>
+      draw = () =>
         render(
           <QuoteCard
-            remarks={decision.remarks}
-            source={decision.source}
-            display={decision.display}
+            // A new set of remarks starts a fresh card (first remark, context closed).
+            key={current.remarks.map((r) => r.id).join()}
+            remarks={current.remarks}
+            source={current.source}
+            display={current.display}
             uiLanguage={browser.i18n.getUILanguage()}
             savedIds={new Set(saved)}
             onToggleSave={async (remark: RemarkView) => {
@@ -80,7 +85,7 @@ export async function showCard(
               else saved.delete(remark.id);
               draw();
             }}
-            onCopy={(remark: RemarkView) => navigator.clipboard.writeText(formatCitation(remark, decision.source, 'text'))}
+            onCopy={(remark: RemarkView) => navigator.clipboard.writeText(formatCitation(remark, current.source, 'text'))}
             onNotRelevant={(remark: RemarkView) => void ask({ type: 'not-relevant', quoteId: remark.id })}
             onHideSite={() => void ask({ type: 'hide-site', url: location.href })}
             onOpenSettings={() => void ask({ type: 'open-settings' })}
@@ -99,5 +104,14 @@ export async function showCard(
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
   void ask({ type: 'card-shown', quoteId: decision.remarks[0].id });
+  // A marked term the reader rests on brings that concept's remarks into the card.
+  markTerms(decision.marks, signal, async (concept) => {
+    const answer = await ask({ type: 'concept-remarks', concept });
+    if (!answer?.show || signal.aborted) return;
+    current = answer;
+    for (const id of answer.savedIds) saved.add(id);
+    if (!ui.shadowHost.isConnected) ui.mount();
+    else draw();
+  });
   return { focus: () => ui.shadowHost.isConnected && focusCard(ui.shadow) };
 }

@@ -42,7 +42,8 @@ const BLOCK_TAGS = new Set([
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
 const MAX_HEADINGS = 40;
 
-function isSkipped(el: Element, insideMain: boolean): boolean {
+/** Page furniture, hidden or editable content: never read, never marked. */
+export function isSkippedElement(el: Element, insideMain: boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return true;
   // A page-level <header> is a masthead; an article's own <header> holds its title.
@@ -115,7 +116,7 @@ export function* extractPageTextSteps(
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (el !== root && isSkipped(el, insideMain)) continue;
+    if (el !== root && isSkippedElement(el, insideMain)) continue;
     const tag = el.tagName.toUpperCase();
     if (HEADING_TAGS.has(tag) && headings.length < MAX_HEADINGS) {
       const heading = clean(el.textContent?.slice(0, 300) ?? '');

@@ -11,6 +11,8 @@ export interface PageTopic {
   label: { en: string; zh: string };
   weight: number;
   terms: string[];
+  /** The subset of `terms` that are unmistakable (worth marking on the page). */
+  evidenceTerms: string[];
 }
 
 export interface Analysis {
@@ -39,13 +41,14 @@ export interface Engine {
 const AMBIGUOUS_TOPIC_WEIGHT = 0.5;
 
 function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[] {
-  const weighted = new Map<number, { weight: number; terms: Set<string> }>();
+  const weighted = new Map<number, { weight: number; terms: Set<string>; evidenceTerms: Set<string> }>();
   const add = (counts: PageProfile['body'], factor: number) => {
     for (const [concept, count] of counts) {
-      const entry = weighted.get(concept) ?? { weight: 0, terms: new Set<string>() };
+      const entry = weighted.get(concept) ?? { weight: 0, terms: new Set<string>(), evidenceTerms: new Set<string>() };
       // An ambiguous word says less about the topic than an unmistakable term.
       entry.weight += factor * (count.evidence + AMBIGUOUS_TOPIC_WEIGHT * count.ambiguous);
       for (const term of count.terms) entry.terms.add(term);
+      for (const term of count.evidenceTerms) entry.evidenceTerms.add(term);
       weighted.set(concept, entry);
     }
   };
@@ -53,11 +56,12 @@ function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[]
   add(profile.headings, THRESHOLDS.headingWeight);
   add(profile.body, 1);
   return [...weighted]
-    .map(([concept, { weight, terms }]) => ({
+    .map(([concept, { weight, terms, evidenceTerms }]) => ({
       id: lexicon.concepts[concept].id,
       label: lexicon.concepts[concept].label,
       weight: Math.log2(1 + weight),
       terms: [...terms],
+      evidenceTerms: [...evidenceTerms],
     }))
     .sort((a, b) => b.weight - a.weight);
 }

@@ -19,6 +19,23 @@ function tsTable(): Map<string, string> {
 const HAN = /\p{Script=Han}/u;
 const HAN_CHARS = /\p{Script=Han}/gu;
 
+/**
+ * Lowercase and Traditional→Simplified only, one UTF-16 unit for one: offsets
+ * in the result are offsets in the input (for marking text on a page).
+ */
+export function foldKeepingOffsets(text: string): string {
+  const lower = text.replace(/\p{Lu}/gu, (char) => {
+    const folded = char.toLowerCase();
+    return folded.length === char.length ? folded : char;
+  });
+  if (!HAN.test(lower)) return lower;
+  const table = tsTable();
+  return lower.replace(HAN_CHARS, (char) => {
+    const simplified = table.get(char);
+    return simplified && simplified.length === char.length ? simplified : char;
+  });
+}
+
 /** NFKC (width folding, compatibility forms) and Traditional→Simplified, case kept. */
 export function foldText(text: string): string {
   const nfkc = text.normalize('NFKC');

@@ -222,3 +222,41 @@ setTimeout(() => {
     await page.close();
   });
 });
+
+describe('highlight mode (optional, off by default)', () => {
+  it('marks nothing by default', async () => {
+    const page = await openWithCard();
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.close();
+  });
+
+  it('marks the AI terms without changing the DOM, and resting on one brings its remarks', async () => {
+    await resetState({ cooldownMinutes: 0, highlightTerms: true });
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    const elementsBefore = await page.evaluate(() => document.querySelectorAll('*').length);
+    await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
+    const marked = await page.evaluate(() => CSS.highlights.get('tian-quote-term')?.size ?? 0);
+    expect(marked).toBeGreaterThan(3);
+    // Only the card's host was added.
+    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBe(elementsBefore + 1);
+    // Rest the pointer on the first marked term that reads "scaling law".
+    const spot = await page.evaluate(() => {
+      for (const range of CSS.highlights.get('tian-quote-term')!) {
+        const r = range as Range;
+        if (!/scaling law/i.test(r.toString())) continue;
+        r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const box = r.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.move(spot!.x - 30, spot!.y);
+    await page.mouse.move(spot!.x, spot!.y);
+    await expect
+      .poll(() => page.locator('tian-quote .tq-why').textContent(), { timeout: 10_000 })
+      .toMatch(/Why this remark:\s*scaling laws?$/i);
+    await page.close();
+  });
+});
