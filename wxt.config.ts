@@ -19,13 +19,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: { 'build:before': validateQuotePacks },
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     commands: {
-      _execute_action: {
+      // Firefox's MV2 build names the toolbar button's command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+Q' },
         description: '__MSG_entry_command_open_search__',
       },
@@ -45,5 +46,5 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
 });

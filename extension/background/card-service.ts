@@ -6,7 +6,7 @@ import type { ExtensionRequest, PageDecision } from '@/lib/messages';
 import { quotePack, shippedEngine } from '@/lib/engine-data';
 import { remarkView } from '@/lib/remark-view';
 import { rankQuotes } from '@/lib/relevance/rank';
-import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS } from '@/lib/settings';
+import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS, withSiteOff } from '@/lib/settings';
 import { readHistory, readSettings, updateHistory, updateSettings } from '../storage';
 import { readingList } from './reading-list';
 
@@ -72,5 +72,5 @@ export function noteNotRelevant(quoteId: string): Promise<unknown> {
 
 export function hideOnSite(url: string): Promise<unknown> {
   const site = siteOf(url);
-  return updateSettings((s) => (site && !s.disabledSites.includes(site) ? { ...s, disabledSites: [...s.disabledSites, site] } : s));
+  return updateSettings((s) => withSiteOff(s, site));
 }

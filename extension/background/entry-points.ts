@@ -4,7 +4,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { quotePack, shippedEngine } from '@/lib/engine-data';
-import { omniboxSuggestions, parseOmniboxInput, searchPagePath, selectionQuery, escapeOmniboxXml } from '@/lib/entry-points';
+import { escapeOmniboxXml, omniboxSuggestions, parseOmniboxInput, searchPagePath, selectionQuery } from '@/lib/entry-points';
 import type { TabRequest } from '@/lib/messages';
 import { searchQuotes } from '@/lib/relevance/search';
 
@@ -14,11 +14,9 @@ const OMNIBOX_SUGGESTIONS = 5;
 
 // Chrome reads omnibox descriptions as XML; Firefox shows them as typed.
 const markup = import.meta.env.FIREFOX ? 'plain' : 'xml';
-const describe = (text: string) => (markup === 'xml' ? escapeOmniboxXml(text) : text);
+const omniboxText = (text: string) => (markup === 'xml' ? escapeOmniboxXml(text) : text);
 
 type Tab = Browser.tabs.Tab;
-/** Firefox's browserAction can open its popup from a shortcut; Chrome's types lack the method. */
-type FirefoxBrowserAction = { openPopup(): Promise<void> };
 
 function openSearch(path: ReturnType<typeof searchPagePath>, where: { replace?: number; active?: boolean; after?: Tab }): Promise<unknown> {
   const url = browser.runtime.getURL(`/${path}`);
@@ -73,14 +71,11 @@ export function registerEntryPoints(): void {
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === FOCUS_CARD_COMMAND) void focusCardIn(tab);
-    // Chrome opens the popup for _execute_action itself; Firefox's MV2 build knows only
-    // _execute_browser_action, so there the shortcut arrives here as a plain command.
-    else if (command === '_execute_action' && import.meta.env.FIREFOX) void (browser.browserAction as unknown as FirefoxBrowserAction).openPopup();
   });
 
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     const { suggestions, fallback } = suggestFor(text);
-    browser.omnibox.setDefaultSuggestion({ description: describe(fallback) });
+    browser.omnibox.setDefaultSuggestion({ description: omniboxText(fallback) });
     suggest(suggestions);
   });
 
