@@ -69,11 +69,7 @@ export function createRemarkFinder(engine: Engine, pack: QuotePack): RemarkFinde
       const wanted = (quote: Quote) =>
         (!filters.section || sectionOf(quote) === filters.section) && (!filters.tag || quote.tags.includes(filters.tag));
       if (query.trim()) {
-        // Filtered here, not through searchQuotes' filters: MiniSearch reads `filter`
-        // only from its second argument, so the one searchQuotes puts in the query is ignored.
-        return searchQuotes(engine.index, engine.lexicon, query, sectionOf, { limit: Infinity })
-          .filter((hit) => wanted(hit.quote))
-          .slice(0, limit)
+        return searchQuotes(engine.index, engine.lexicon, query, sectionOf, { ...filters, limit })
           .map((hit) => ({
             remark: view(
               hit.quote,

@@ -254,8 +254,8 @@ export class ReadingList {
   /**
    * Imports a file made by toJson() (export.ts). A bad or foreign file changes nothing
    * and says why. Entries merge by quote id, newest field wins, so importing
-   * the same file twice adds nothing the second time. A removal made after
-   * the export wins over the exported entry, as it would through sync.
+   * the same file twice adds nothing the second time. Importing is the reader
+   * asking for these remarks: one removed since the export is saved again now.
    */
   async importJson(text: string): Promise<ImportResult> {
     const parsed = parseExport(text, this.now());
@@ -276,7 +276,8 @@ export class ReadingList {
       const result = { ok: true as const, added: [] as string[], updated: [] as string[], unchanged: 0 };
       for (const [id, record] of incoming) {
         const current = await this.readOrSetAside(entryKey(id), stored[entryKey(id)]);
-        const merged = mergeRecords(current, record)!;
+        const wanted = current && isTombstone(current) ? { ...(record as LiveRecord), liveAt: Math.max(this.now(), current.removedAt + 1) } : record;
+        const merged = mergeRecords(current, wanted)!;
         // Only what the reader would see counts; a newer clock on the same text is not worth a write.
         const visible = (r: StoredRecord | undefined) => (isLive(r) ? JSON.stringify(toEntry(r)) : undefined);
         if (visible(merged) === visible(current)) result.unchanged++;

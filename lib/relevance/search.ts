@@ -2,7 +2,7 @@
 // same index and tokenizer as page ranking; Latin words get prefix and typo
 // tolerance (Han bigrams do not: a "typo" in Chinese is another word), and the
 // concept lexicon lets an English query find a remark worded only in Chinese.
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Quote } from '../pack/schema';
 import { isHanToken, tokenize } from '../text/tokenize';
 import { countConcepts, type CompiledLexicon, type ConceptCount } from './lexicon';
@@ -39,9 +39,8 @@ export function searchQuotes(
     const quote = index.quotes.get(result.id as string)!;
     return (!filters.section || sectionOf(quote) === filters.section) && (!filters.tag || quote.tags.includes(filters.tag));
   };
-  const results = index.search.search({
+  const query: Query = {
     combineWith: 'OR',
-    filter,
     queries: [
       {
         queries: [tokens.join(' ')],
@@ -55,7 +54,9 @@ export function searchQuotes(
       },
       { queries: [concepts.join(' ')], fields: ['tags'], boost: { tags: CONCEPT_BOOST }, tokenize: (q: string) => q.split(' ').filter(Boolean) },
     ],
-  });
+  };
+  // MiniSearch takes `filter` from the options argument only, not from inside a query.
+  const results = index.search.search(query, { filter });
   // Han queries: a remark must contain every bigram typed, or it is noise.
   const hanTokens = tokens.filter(isHanToken);
   return results

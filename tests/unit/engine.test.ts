@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shippedEngine } from '../../lib/engine-data';
+import { quotePack, shippedEngine } from '../../lib/engine-data';
+import { searchQuotes } from '../../lib/relevance/search';
 import { plainPageText } from '../../lib/extract/plain-text';
 import type { PageText } from '../../lib/extract/page-text';
 
@@ -97,5 +98,29 @@ describe('adjusting ranks', () => {
     const first = engine.analyze(SCALING_EN).quotes[0].quote.id;
     const again = engine.analyze(SCALING_EN, { adjust: new Map([[first, 0.2]]) });
     expect(again.quotes[0].quote.id).not.toBe(first);
+  });
+});
+
+describe('search as you type', () => {
+  const sectionOf = (quote: { answer: string }) => quotePack.answers.find((a) => a.id === quote.answer)!.section;
+
+  it('finds Chinese-only wording from an English query through the lexicon', () => {
+    const hits = searchQuotes(engine.index, engine.lexicon, 'self-driving', sectionOf);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0].quote.tags).toContain('self-driving');
+  });
+
+  it('tolerates a typo and a half-typed word in Latin script', () => {
+    expect(searchQuotes(engine.index, engine.lexicon, 'interpretabilty', sectionOf)[0]?.quote.tags).toContain('interpretability');
+    expect(searchQuotes(engine.index, engine.lexicon, 'scal', sectionOf).length).toBeGreaterThan(0);
+  });
+
+  it('filters by section and by topic', () => {
+    const bySection = searchQuotes(engine.index, engine.lexicon, 'AI', sectionOf, { section: 'endgame' });
+    expect(bySection.length).toBeGreaterThan(0);
+    expect(bySection.every((h) => sectionOf(h.quote) === 'endgame')).toBe(true);
+    const byTag = searchQuotes(engine.index, engine.lexicon, 'data', sectionOf, { tag: 'synthetic-data' });
+    expect(byTag.length).toBeGreaterThan(0);
+    expect(byTag.every((h) => h.quote.tags.includes('synthetic-data'))).toBe(true);
   });
 });
