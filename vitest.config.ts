@@ -19,6 +19,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
+          setupFiles: ['tests/helpers/setup-i18n.ts'],
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },

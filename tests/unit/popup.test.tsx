@@ -4,13 +4,12 @@
 // and "Read in context".
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps, type SavedStore } from '../../components/popup/Popup';
 import { formatCitation } from '../../lib/citation';
 import { quotePack, shippedEngine } from '../../lib/engine-data';
 import type { RelatedRemarksReply } from '../../lib/messages';
 import { createRemarkFinder } from '../../lib/remark-finder';
-import { useEnglishMessages } from '../helpers/messages';
 
 const finder = createRemarkFinder(shippedEngine(), quotePack);
 const TODAY = new Date(2025, 2, 14, 9, 30);
@@ -28,7 +27,6 @@ const AI_TAB: RelatedRemarksReply = {
   },
 };
 
-beforeAll(useEnglishMessages);
 afterEach(() => {
   cleanup();
   vi.useRealTimers();

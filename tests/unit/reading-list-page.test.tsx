@@ -4,19 +4,17 @@
 // and staying live when another tab changes the list.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NOTE_SAVE_DELAY_MS } from '../../components/reading-list/NoteField';
 import { ReadingListPage } from '../../components/reading-list/ReadingListPage';
 import { quotePack } from '../../lib/engine-data';
 import { openReadingList, SYNC_STATUS_KEY, toJson, type ReadingList } from '../../lib/reading-list';
 import { MemoryArea } from '../../lib/reading-list/memory-area';
-import { useEnglishMessages } from '../helpers/messages';
 
 const KNOWN = quotePack.quotes.map((q) => q.id);
 const [A, B, C] = quotePack.quotes;
 const WHERE = { title: 'Scaling hits a wall', url: 'https://news.example.org/wall' };
 
-beforeAll(useEnglishMessages);
 afterEach(() => {
   cleanup();
   vi.useRealTimers();

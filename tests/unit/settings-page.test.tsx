@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { formatMessage, type MessageEntry } from '../../components/i18n';
+import { formatMessage, type MessageEntry } from '../helpers/messages';
 import { formatPauseEnd } from '../../components/options/PauseField';
 import { SettingsPage, type SettingsChange } from '../../components/options/SettingsPage';
 import { DEFAULT_SETTINGS, PAUSED_UNTIL_TURNED_ON, type Settings } from '../../lib/settings';
