@@ -1,0 +1,519 @@
+// npm run bench (second half): what the content script costs a real page, in
+// Debian's Chromium (headless, playwright-core, never a downloaded browser),
+// beside two baselines measured in the same run:
+//   - the same page in a second profile WITHOUT the extension (same switches),
+//   - the same page with mark.js (npm) marking a few dozen AI terms from
+//     assets/lexicon.json: the naive way to "find AI terms on the page".
+// Pages, served from 127.0.0.1 (scripts/lib/bench-pages.ts): a typical ~50 KB
+// AI article, and a heavy ~5 MB page with ~100,000 elements (the article
+// followed by rows of ordinary text).
+//
+// A round, per page: reset the extension's storage (cooldown 0, so every load
+// may show a card); load the page in a fresh tab WITH the extension under a CDP
+// trace until SETTLE_MS after <tian-quote> appears (at least afterLoadMs after
+// the load event); load it in a fresh tab WITHOUT the extension for a window of
+// the same length; then, in that tab, add mark.js with page.addScriptTag and
+// trace it until SETTLE_MS after it returns (stopped after MARK_TIMEBOX_MS).
+// Per load: the page renderer's main-thread tasks that ran our script, from the
+// trace (timeline + V8 CPU profiler; see scripts/lib/bench-trace.ts), summed and
+// the longest; Performance.getMetrics TaskDuration over the window; then forced
+// GC and Runtime.getHeapUsage. Prints medians over rounds and the spread (min–max);
+// "with − without" figures are paired per round.
+//
+//   tsx scripts/bench-browser.ts [--runs 7] [--heavy-runs 5] [--only typical|heavy]
+//                                [--sanity] [--no-profiler] [--verbose] [--trace-dir DIR] [--categories a,b]
+//
+// --sanity: instead of the baselines, measures the build against a scratch copy
+// (in the temp dir) whose content script also busy-loops for a known time (30 ms
+// in a timer task, 20 ms resumed through a promise), and prints what was seen.
+// --no-profiler: leave the CPU profiler out (shows what URL-only attribution misses).
+// --trace-dir: keep every trace, to open in DevTools' Performance panel.
+// The build is copied to a temp dir first, so a concurrent `wxt build` cannot
+// pull it away mid-run; it is built first if .output/chrome-mv3 is missing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { ROOT, startServer, type TestServer } from '../tests/e2e/harness';
+import { launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
+import { heavyPage, markKeywords, typicalArticle, type BenchPage } from './lib/bench-pages';
+import { summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    'heavy-runs': { type: 'string', default: '5' },
+    only: { type: 'string' },
+    sanity: { type: 'boolean', default: false },
+    'no-profiler': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    'trace-dir': { type: 'string' },
+    categories: { type: 'string' },
+  },
+});
+
+/** --trace-dir: keep every trace as <dir>/<page>-<run>-<variant>.json (opens in DevTools' Performance panel). */
+function saveTrace(url: string, events: TraceEvent[], suffix = ''): void {
+  if (!opts['trace-dir']) return;
+  mkdirSync(opts['trace-dir'], { recursive: true });
+  const u = new URL(url);
+  const name = `${u.pathname.split('/').pop()!.replace('.html', '')}-${u.search.slice(1).replace(/[^a-z0-9]+/gi, '-')}${suffix}.json`;
+  writeFileSync(join(opts['trace-dir'], name), JSON.stringify({ traceEvents: events }));
+}
+
+const TRACE_CATEGORIES = [
+  '__metadata',
+  'devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-devtools.timeline',
+  ...(opts['no-profiler'] ? [] : ['disabled-by-default-v8.cpu_profiler']),
+  ...(opts.categories ? opts.categories.split(',') : []),
+];
+/** After the card (or mark.js) is done, keep measuring this long: the last of our work is within it. */
+const SETTLE_MS = 600;
+/** An extension run that has no card by then ends its window here (ms after the load event). */
+const MAX_AFTER_LOAD_MS = 4000;
+/** How often the runner looks for <tian-quote> (the same polling in every variant). */
+const POLL_MS = 150;
+/** mark.js gets this long per run; past it, it is stopped (Runtime.terminateExecution) and not run again. */
+const MARK_TIMEBOX_MS = 6000;
+
+interface PageSpec {
+  key: 'typical' | 'heavy';
+  page: BenchPage;
+  path: string;
+  runs: number;
+  /** The window lasts at least this long after the load event; longer when the card comes later. */
+  afterLoadMs: number;
+}
+
+interface RunResult {
+  loadMs: number;
+  /** ms from navigation start until <tian-quote> was attached, if it was. */
+  cardMs: number | null;
+  windowMs: number;
+  /** Performance.getMetrics TaskDuration / ScriptDuration over the window, ms. */
+  taskMs: number;
+  scriptMs: number;
+  trace: TaskSummary;
+  /** Runtime.getHeapUsage after forced GC, bytes. */
+  heapUsed: number;
+  heapEmbedder: number;
+}
+
+interface MarkResult {
+  /** ms the mark() call took, measured in the page; null when it was stopped. */
+  markMs: number | null;
+  /** ms from adding the script until it returned (or was stopped). */
+  wallMs: number;
+  stopped: boolean;
+  taskMs: number;
+  trace: TaskSummary;
+  /** Heap after forced GC, after minus before mark.js ran, bytes. */
+  heapAdded: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+async function hasCard(cdp: CDPSession): Promise<boolean> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('tian-quote') !== null", returnByValue: true });
+  return result.value === true;
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; embedder: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  return { used: heap.usedSize, embedder: heap.embedderHeapUsedSize ?? 0 };
+}
+
+/** Starts a trace (timeline + V8 CPU profiler); the returned function ends it and gives the events. */
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
+}
+
+/**
+ * One page load in a fresh tab, traced from before navigation to the end of the
+ * window: at least `minWindowMs` from navigation start and `afterLoadMs` after the
+ * load event, and SETTLE_MS past the card if one appears (with `waitForCard`, up
+ * to MAX_AFTER_LOAD_MS after load when none does). `ours(url)` picks the script
+ * whose tasks are attributed. The tab is left open for the caller.
+ */
+async function measureLoad(
+  context: BrowserContext,
+  url: string,
+  minWindowMs: number,
+  afterLoadMs: number,
+  ours: (url: string) => boolean,
+  waitForCard: boolean,
+): Promise<{ result: RunResult; page: Page; cdp: CDPSession }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const stopTrace = await startTrace(cdp);
+  const before = await metrics(cdp);
+  const start = performance.now();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const loadMs = performance.now() - start;
+  let cardMs: number | null = null;
+  // Without a card yet, an extension run waits up to MAX_AFTER_LOAD_MS for one.
+  const windowEnd = () =>
+    cardMs !== null
+      ? Math.max(minWindowMs, loadMs + afterLoadMs, cardMs + SETTLE_MS)
+      : Math.max(minWindowMs, loadMs + (waitForCard ? MAX_AFTER_LOAD_MS : afterLoadMs));
+  // Same polling in every variant, so its own (tiny) cost cancels out.
+  for (;;) {
+    if (cardMs === null && (await hasCard(cdp))) cardMs = performance.now() - start;
+    const now = performance.now() - start;
+    if (now >= windowEnd()) break;
+    await sleep(Math.min(POLL_MS, windowEnd() - now));
+  }
+  const windowMs = performance.now() - start;
+  const after = await metrics(cdp);
+  const events = await stopTrace();
+  saveTrace(url, events);
+  const heap = await heapAfterGc(cdp);
+  const result: RunResult = {
+    loadMs,
+    cardMs,
+    windowMs,
+    taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
+    trace: summarize(events, url, ours),
+    heapUsed: heap.used,
+    heapEmbedder: heap.embedder,
+  };
+  return { result, page, cdp };
+}
+
+/**
+ * mark.js on a loaded page (no extension), traced from just before the script is
+ * added until SETTLE_MS after it returns. Stopped after MARK_TIMEBOX_MS.
+ */
+async function measureMark(page: Page, cdp: CDPSession, url: string, markScript: string, heapBefore: number): Promise<MarkResult> {
+  const before = await metrics(cdp);
+  const stopTrace = await startTrace(cdp);
+  const start = performance.now();
+  let failure: unknown;
+  const run = page.addScriptTag({ content: markScript }).then(
+    () => 'done' as const,
+    (e: unknown) => ((failure = e), 'failed' as const),
+  );
+  const outcome = await Promise.race([run, sleep(MARK_TIMEBOX_MS).then(() => 'timeout' as const)]);
+  if (outcome === 'timeout') {
+    await cdp.send('Runtime.terminateExecution');
+    await run;
+  } else if (outcome === 'failed') {
+    throw new Error(`mark.js did not run in the page: ${String(failure)}`);
+  }
+  const wallMs = performance.now() - start;
+  const stopped = outcome === 'timeout';
+  const markMs = stopped ? null : await page.evaluate(() => (window as unknown as { __benchMarkMs: number }).__benchMarkMs);
+  await sleep(SETTLE_MS);
+  const after = await metrics(cdp);
+  const events = await stopTrace();
+  saveTrace(url, events, '-mark');
+  const heap = await heapAfterGc(cdp);
+  return {
+    markMs,
+    wallMs,
+    stopped,
+    taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    trace: summarize(events, url, (u) => u.endsWith('bench-mark.js')),
+    heapAdded: heap.used - heapBefore,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Statistics and printing
+// ---------------------------------------------------------------------------
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function stat(xs: (number | null)[]): Stat | null {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v.at(-1)!, n: v.length };
+}
+
+const fmtMs = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
+const fmtMB = (x: number) => (x / 1_048_576).toFixed(2);
+function cell(s: Stat | null, unit: 'ms' | 'MB'): string {
+  if (!s) return 'n/a';
+  const f = unit === 'ms' ? fmtMs : fmtMB;
+  return `${f(s.median)} ${unit} [${f(s.min)}–${f(s.max)}]`;
+}
+
+const LABEL_W = 50;
+const COL_W = 34;
+function row(label: string, cells: string[]): string {
+  return label.padEnd(LABEL_W) + cells.map((c) => c.padEnd(COL_W)).join('');
+}
+
+function verdict(ok: boolean | null): string {
+  return ok === null ? 'n/a' : ok ? 'PASS' : 'FAIL';
+}
+
+// ---------------------------------------------------------------------------
+
+interface Rounds {
+  ext: RunResult[];
+  none: RunResult[];
+  mark: MarkResult[];
+}
+
+function logRun(label: string, r: RunResult): void {
+  if (!opts.verbose) return;
+  const t = r.trace;
+  console.error(
+    `  ${label.padEnd(15)} load ${fmtMs(r.loadMs)} card ${r.cardMs === null ? '-' : fmtMs(r.cardMs)} window ${fmtMs(r.windowMs)} | ` +
+      `Task ${fmtMs(r.taskMs)} Script ${fmtMs(r.scriptMs)} | ours ${fmtMs(t.attributedMs)} (cpu ${fmtMs(t.attributedCpuMs)}, ` +
+      `${t.tasks} tasks, longest ${fmtMs(t.longestMs)}, sampled ${fmtMs(t.sampledMs)}) | heap ${fmtMB(r.heapUsed)}+${fmtMB(r.heapEmbedder)} MB`,
+  );
+  if (t.list.length) {
+    const tasks = t.list.map((x) => `@${x.atMs.toFixed(0)} ${x.kind} ${fmtMs(x.ms)}/${fmtMs(x.cpuMs)}${x.renderMs ? ` (render ${fmtMs(x.renderMs)})` : ''}`);
+    console.error(`      ${tasks.join(', ')}`);
+  }
+}
+
+function logMark(m: MarkResult): void {
+  if (!opts.verbose) return;
+  console.error(
+    `  ${'mark.js'.padEnd(15)} mark ${m.markMs === null ? `stopped after ${fmtMs(m.wallMs)}` : fmtMs(m.markMs)} | Task ${fmtMs(m.taskMs)} | ` +
+      `attributed ${fmtMs(m.trace.attributedMs)} (cpu ${fmtMs(m.trace.attributedCpuMs)}, longest ${fmtMs(m.trace.longestMs)}) | heap +${fmtMB(m.heapAdded)} MB`,
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const snapshot = snapshotBuild();
+  const slow = opts.sanity ? slowCopy(snapshot.dir, 30, 20) : null;
+  const server: TestServer = await startServer();
+  const browsers: BenchBrowser[] = [];
+  try {
+    const only = opts.only ?? (opts.sanity ? 'typical' : undefined);
+    const specs: PageSpec[] = [
+      { key: 'typical' as const, page: typicalArticle(50_000), path: '/bench/typical.html', runs: Number(opts.runs), afterLoadMs: 1500 },
+      { key: 'heavy' as const, page: heavyPage(5_000_000), path: '/bench/heavy.html', runs: Number(opts['heavy-runs']), afterLoadMs: 1500 },
+    ].filter((s) => !only || s.key === only);
+    for (const s of specs) server.route(s.path, { body: s.page.html });
+
+    const markSource = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+    const keywords = markKeywords();
+    const markScript =
+      `${markSource}\n;(function(){var t0=performance.now();` +
+      `new Mark(document.body).mark(${JSON.stringify(keywords)},{separateWordSearch:false});` +
+      `window.__benchMarkMs=performance.now()-t0;})();\n//# sourceURL=bench-mark.js`;
+
+    const withExt = await launchChromium(slow?.dir ?? snapshot.dir);
+    browsers.push(withExt);
+    // Baseline profile: no extension, or (sanity) the extension as built.
+    const other = await launchChromium(opts.sanity ? snapshot.dir : undefined);
+    browsers.push(other);
+    const isOurs = (u: string) => u.startsWith(withExt.extensionOrigin!);
+    const isOtherOurs = (u: string) => (other.extensionOrigin ? u.startsWith(other.extensionOrigin) : isOurs(u));
+
+    const results = new Map<PageSpec['key'], Rounds>();
+    for (const [n, spec] of specs.entries()) {
+      const rounds: Rounds = { ext: [], none: [], mark: [] };
+      results.set(spec.key, rounds);
+      if (opts.verbose) console.error(`${spec.page.name}: ${(spec.page.bytes / 1024).toFixed(0)} KB, ${spec.page.elements} elements`);
+      if (n === 0) {
+        // One short warm-up load per profile (first tab, first compile), not counted.
+        for (const b of [withExt, other]) {
+          await b.resetExtension();
+          const warm = await measureLoad(b.context, server.url(`${spec.path}?warmup`), 0, 500, isOurs, false);
+          await warm.page.close();
+        }
+      }
+      let markAgain = !opts.sanity;
+      for (let i = 0; i < spec.runs; i++) {
+        // The extension run sets the window; the run without uses the same length.
+        await withExt.resetExtension();
+        const ext = await measureLoad(withExt.context, server.url(`${spec.path}?run=${i}&v=ext`), 0, spec.afterLoadMs, isOurs, true);
+        await ext.page.close();
+        logRun(opts.sanity ? 'ext + busy' : 'with extension', ext.result);
+        await other.resetExtension();
+        const url = server.url(`${spec.path}?run=${i}&v=none`);
+        const none = await measureLoad(other.context, url, ext.result.windowMs, 0, isOtherOurs, false);
+        logRun(opts.sanity ? 'ext as built' : 'without', none.result);
+        rounds.ext.push(ext.result);
+        rounds.none.push(none.result);
+        if (markAgain) {
+          // Same tab, after the no-extension window: mark.js instead of our script.
+          const mark = await measureMark(none.page, none.cdp, url, markScript, none.result.heapUsed);
+          logMark(mark);
+          rounds.mark.push(mark);
+          // A run that had to be stopped gives a lower bound; more of them add nothing.
+          if (mark.stopped) markAgain = false;
+        }
+        await none.page.close();
+      }
+    }
+
+    const version = withExt.context.browser()?.version() ?? '';
+    const elapsed = (performance.now() - started) / 1000;
+    if (opts.sanity) printSanity(specs, results, version, elapsed);
+    else printReport(specs, results, keywords.length, version, elapsed);
+  } finally {
+    for (const b of browsers) await b.close();
+    await server.close();
+    slow?.remove();
+    snapshot.remove();
+  }
+}
+
+function paired(rounds: Rounds, pick: (r: RunResult) => number): Stat | null {
+  return stat(rounds.ext.map((r, i) => (rounds.none[i] ? pick(r) - pick(rounds.none[i]) : null)));
+}
+
+function ratio(a: Stat | null, b: Stat | null, lowerBoundB = false): string {
+  if (!a || !b || b.median === 0) return 'n/a';
+  if (a.min < 0 && a.max > 0) return 'n/a (Δ within noise)';
+  return `${lowerBoundB ? '< ' : ''}${(a.median / b.median).toPrecision(2)}×`;
+}
+
+/** mark.js cell: median [min–max], or "> x ms (stopped)" when it hit the time box. */
+function markCell(r: Rounds, pick: (m: MarkResult) => number): string {
+  if (r.mark.length === 0) return 'n/a';
+  const s = cell(stat(r.mark.map(pick)), 'ms');
+  const stopped = r.mark.filter((m) => m.stopped).length;
+  return stopped ? `> ${s} (stopped, ${r.mark.length} run)` : s;
+}
+
+function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, keywordCount: number, version: string, elapsed: number): void {
+  const cols = specs.map((s) => results.get(s.key)!);
+  const head = specs.map((s) => `${s.page.name}: ${(s.page.bytes / 1024).toFixed(0)} KB, ${s.page.elements.toLocaleString('en')} el.`);
+  const line = (label: string, f: (r: Rounds, s: PageSpec) => string) => console.log(row(label, cols.map((r, i) => f(r, specs[i]))));
+  const ms = (f: (x: RunResult) => number) => (r: Rounds) => cell(stat(r.ext.map(f)), 'ms');
+  const attributed = (r: Rounds) => stat(r.ext.map((x) => x.trace.attributedMs));
+  const added = (r: Rounds) => paired(r, (x) => x.taskMs);
+  const markStopped = (r: Rounds) => r.mark.some((m) => m.stopped);
+
+  console.log('');
+  console.log(`Tian Quotes content script in Chromium ${version} (headless, ${availableParallelism()} cores), ${elapsed.toFixed(0)} s.`);
+  console.log(`Median [min–max] over ${specs.map((s) => `${s.runs} runs (${s.key})`).join(', ')}; every load in a fresh tab.`);
+  console.log(`Baselines: the same page in a profile without the extension; mark.js 8.11 marking ${keywordCount} lexicon terms (no extension).`);
+  console.log('');
+  console.log(row('', head));
+
+  console.log('1. Main-thread time the extension adds to the page');
+  line('  ours: tasks that ran our script (wall)', ms((x) => x.trace.attributedMs));
+  line('        the same tasks, thread (CPU) time', ms((x) => x.trace.attributedCpuMs));
+  line('        our JS in them (CPU-profiler samples)', ms((x) => x.trace.sampledMs));
+  line('        rendering in them (style → commit)', ms((x) => x.trace.renderMs));
+  line('        how many tasks', (r) => {
+    const s = stat(r.ext.map((x) => x.trace.tasks));
+    return s ? `${s.median} [${s.min}–${s.max}]` : 'n/a';
+  });
+  line('  ours: TaskDuration with − without (paired)', (r) => cell(added(r), 'ms'));
+  line('        baseline: TaskDuration without', (r) => cell(stat(r.none.map((x) => x.taskMs)), 'ms'));
+  line('        main-thread CPU (trace) with − without', (r) => cell(paired(r, (x) => x.trace.totalCpuMs), 'ms'));
+  line('        TaskDuration ratio with / without', (r) => ratio(stat(r.ext.map((x) => x.taskMs)), stat(r.none.map((x) => x.taskMs))));
+  line('  mark.js: tasks that ran mark.js (wall)', (r) => markCell(r, (m) => m.trace.attributedMs));
+  line('        mark() itself, timed in the page', (r) => markCell(r, (m) => m.markMs ?? m.wallMs));
+  line('        TaskDuration while it ran', (r) => markCell(r, (m) => m.taskMs));
+  line('  ratio ours / mark.js (tasks, wall)', (r) => ratio(attributed(r), stat(r.mark.map((m) => m.trace.attributedMs)), markStopped(r)));
+  line('  ratio ours / mark.js (TaskDuration added)', (r) => ratio(added(r), stat(r.mark.map((m) => m.taskMs)), markStopped(r)));
+  line('  bar: ≤ 5 ms (typical), ≤ 50 ms (heavy)', (r, s) => {
+    const limit = s.key === 'typical' ? 5 : 50;
+    const a = attributed(r);
+    const cpu = stat(r.ext.map((x) => x.trace.attributedCpuMs));
+    return `${verdict(a ? a.median <= limit : null)}: ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
+  });
+
+  console.log('2. Longest main-thread task that ran our script');
+  line('  ours', ms((x) => x.trace.longestMs));
+  line('        our JS in it (CPU-profiler samples)', ms((x) => x.trace.longestSampledMs));
+  line('        rendering in it (style → commit)', ms((x) => x.trace.longestRenderMs));
+  line('  mark.js (baseline)', (r) => markCell(r, (m) => m.trace.longestMs));
+  line('  bar: none over 50 ms (heavy page)', (r, s) => {
+    const a = stat(r.ext.map((x) => x.trace.longestMs));
+    return `${s.key === 'heavy' ? verdict(a ? a.max <= 50 : null) : '(info)'}: worst run ${a ? fmtMs(a.max) : '?'} ms`;
+  });
+
+  console.log('3. Memory: JS heap of the tab after forced GC');
+  line('  without extension', (r) => cell(stat(r.none.map((x) => x.heapUsed)), 'MB'));
+  line('  with extension', (r) => cell(stat(r.ext.map((x) => x.heapUsed)), 'MB'));
+  line('  added by the extension (paired)', (r) => cell(paired(r, (x) => x.heapUsed), 'MB'));
+  line('        incl. Blink/DOM (cppgc) heap', (r) => cell(paired(r, (x) => x.heapUsed + x.heapEmbedder), 'MB'));
+  line('  added by mark.js (baseline)', (r) => cell(stat(r.mark.map((m) => m.heapAdded)), 'MB') + (markStopped(r) ? ' (stopped)' : ''));
+  line('  bar: < 2 MB', (r) => {
+    const a = paired(r, (x) => x.heapUsed);
+    return `${verdict(a ? a.max < 2 * 1_048_576 : null)}: worst run ${a ? fmtMB(a.max) : '?'} MB`;
+  });
+
+  console.log('Context');
+  line('  load event (from navigation), with / without', (r) => {
+    const a = stat(r.ext.map((x) => x.loadMs));
+    const b = stat(r.none.map((x) => x.loadMs));
+    return a && b ? `${fmtMs(a.median)} / ${fmtMs(b.median)} ms` : 'n/a';
+  });
+  line('  card attached (from navigation)', (r) => {
+    const c = r.ext.filter((x) => x.cardMs !== null).length;
+    return c === 0 ? `no card in ${r.ext.length} runs` : `${cell(stat(r.ext.map((x) => x.cardMs)), 'ms')} ${c}/${r.ext.length}`;
+  });
+  line('  window measured (from navigation)', ms((x) => x.windowMs));
+  console.log('Our tasks in the median run (start ms after commit: kind wall/CPU ms [rendering in it]):');
+  for (const [i, r] of cols.entries()) {
+    const sorted = [...r.ext].sort((a, b) => a.trace.attributedMs - b.trace.attributedMs);
+    const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+    if (!mid) continue;
+    const tasks = mid.trace.list.map((t) => `@${t.atMs.toFixed(0)} ${shortKind(t.kind)} ${fmtMs(t.ms)}/${fmtMs(t.cpuMs)}${t.renderMs >= 1 ? ` [${fmtMs(t.renderMs)}]` : ''}`);
+    console.log(`  ${specs[i].key}: ${tasks.join(', ')}`);
+  }
+}
+
+function shortKind(kind: string): string {
+  return (
+    { EvaluateScript: 'eval', FireIdleCallback: 'idle', TimerFire: 'timer', FireAnimationFrame: 'frame', 'Receive mojo message': 'msg', RunMicrotasks: 'micro', FunctionCall: 'call', EventDispatch: 'event' } as Record<string, string>
+  )[kind] ?? kind;
+}
+
+function printSanity(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, version: string, elapsed: number): void {
+  console.log('');
+  console.log(`SANITY CHECK (Chromium ${version}, ${elapsed.toFixed(0)} s${opts['no-profiler'] ? ', CPU profiler OFF' : ''}): the build as is vs a scratch copy`);
+  console.log('whose content script also busy-loops 30 ms in a setTimeout callback and, later, 20 ms in code resumed through a promise.');
+  for (const spec of specs) {
+    const r = results.get(spec.key)!;
+    const c = (f: (x: RunResult) => number, of: RunResult[]) => cell(stat(of.map(f)), 'ms');
+    console.log(`${spec.page.name}, ${spec.runs} runs:`);
+    console.log(row('  attributed to our script, as built', [c((x) => x.trace.attributedMs, r.none)]));
+    console.log(row('  attributed to our script, with busy loops', [c((x) => x.trace.attributedMs, r.ext)]));
+    console.log(row('  difference, paired (expect ≈ +50 ms)', [cell(paired(r, (x) => x.trace.attributedMs), 'ms')]));
+    console.log(row('  TaskDuration difference (expect ≈ +50 ms)', [cell(paired(r, (x) => x.taskMs), 'ms')]));
+    console.log(row('  longest task of ours, with busy loops (≥ 30)', [c((x) => x.trace.longestMs, r.ext)]));
+    console.log(row('  tasks of ours, as built / with busy loops', [`${stat(r.none.map((x) => x.trace.tasks))?.median} / ${stat(r.ext.map((x) => x.trace.tasks))?.median}`]));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

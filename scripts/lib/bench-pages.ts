@@ -1,0 +1,113 @@
+// Test pages and keyword lists for scripts/bench-browser.ts.
+//
+//  - typicalArticle(): a real AI article from the dev set, padded with its own
+//    article paragraphs to about 50 KB (third-party <script src> tags removed so
+//    that nothing waits on a failing network request).
+//  - heavyPage(): the same article followed by many rows of ordinary (non-AI)
+//    text, about 5 MB of HTML and about 100,000 elements.
+//  - markKeywords(): the terms a naive highlighter would look for, taken from
+//    the lexicon's AI concepts (aiSignal >= 0.5), English and Chinese.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../tests/e2e/harness';
+
+const DEV_EN = join(ROOT, 'tests', 'pages', 'dev-en');
+const ARTICLE_FILE = 'ai-scaling-data-wall.html';
+const ORDINARY_FILES = [
+  'notai-braised-short-ribs-recipe.html',
+  'notai-local-library-reopening.html',
+  'notai-roth-ira-vs-401k.html',
+  'notai-tennis-final-match-report.html',
+  'notai-smartphone-camera-review.html',
+];
+
+export interface BenchPage {
+  name: string;
+  html: string;
+  bytes: number;
+  /** Elements in the markup (start tags), counted from the source. */
+  elements: number;
+}
+
+function baseArticle(): string {
+  return readFileSync(join(DEV_EN, ARTICLE_FILE), 'utf8').replace(/<script\b[^>]*\bsrc="https?:[^"]*"[^>]*>\s*<\/script>/g, '');
+}
+
+function countElements(html: string): number {
+  return html.match(/<[a-zA-Z][^>]*>/g)?.length ?? 0;
+}
+
+function page(name: string, html: string): BenchPage {
+  return { name, html, bytes: Buffer.byteLength(html), elements: countElements(html) };
+}
+
+function splitArticle(html: string): { before: string; article: string; after: string } {
+  const start = html.indexOf('<article');
+  const end = html.indexOf('</article>');
+  if (start < 0 || end < 0) throw new Error(`${ARTICLE_FILE} has no <article>`);
+  return { before: html.slice(0, start), article: html.slice(start, end), after: html.slice(end) };
+}
+
+/** The AI article padded with copies of its own plain paragraphs to about `bytes` bytes. */
+export function typicalArticle(bytes = 50_000): BenchPage {
+  const html = baseArticle();
+  const { before, article, after } = splitArticle(html);
+  const paragraphs = [...article.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
+  let padded = article;
+  for (let i = 0; Buffer.byteLength(before + padded + after) < bytes; i++) padded += `\n    ${paragraphs[i % paragraphs.length]}`;
+  return page('typical AI article', before + padded + after);
+}
+
+function ordinarySentences(): string[] {
+  const sentences: string[] = [];
+  for (const file of ORDINARY_FILES) {
+    const html = readFileSync(join(DEV_EN, file), 'utf8');
+    for (const [, text] of html.matchAll(/<p>([^<]{40,})<\/p>/g)) {
+      for (const s of text.split(/(?<=[.!?])\s+/)) if (s.length >= 30) sentences.push(s.trim());
+    }
+  }
+  if (sentences.length < 20) throw new Error('not enough ordinary sentences in the dev pages');
+  return sentences;
+}
+
+/**
+ * The AI article followed by rows of ordinary text until the page reaches about
+ * `bytes` bytes; each row is a <div> with three inline children, so 5 MB comes to
+ * roughly 100,000 elements.
+ */
+export function heavyPage(bytes = 5_000_000): BenchPage {
+  const { before, article, after } = splitArticle(baseArticle());
+  const sentences = ordinarySentences();
+  const head = `${before}${article}</article>\n<section class="archive">\n`;
+  const tail = `</section>\n${after.slice('</article>'.length)}`;
+  const rows: string[] = [];
+  let size = Buffer.byteLength(head + tail);
+  for (let i = 0; size < bytes; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+    const row =
+      `<div class="row"><span class="when">2023-${month}-${day}</span> <b>Note ${i + 1}</b> ` +
+      `<span class="text">${sentences[(i * 7) % sentences.length]}</span></div>\n`;
+    rows.push(row);
+    size += Buffer.byteLength(row);
+  }
+  return page('heavy page', head + rows.join('') + tail);
+}
+
+interface Lexicon {
+  concepts: { id: string; aiSignal: number; label: { en: string; zh: string }; terms: { en: string[]; zh: string[] } }[];
+}
+
+/**
+ * What a naive highlighter would search for: for every AI concept (aiSignal >= 0.5)
+ * its first English and first Chinese term, de-duplicated.
+ * (The engine itself knows every term of every concept; this is a few dozen.)
+ */
+export function markKeywords(): string[] {
+  const lexicon = JSON.parse(readFileSync(join(ROOT, 'assets', 'lexicon.json'), 'utf8')) as Lexicon;
+  const words = new Set<string>();
+  for (const c of lexicon.concepts.filter((c) => c.aiSignal >= 0.5)) {
+    for (const w of [c.terms.en[0], c.terms.zh[0]]) if (w) words.add(w);
+  }
+  return [...words];
+}
