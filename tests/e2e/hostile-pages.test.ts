@@ -94,7 +94,7 @@ describe('hostile and odd pages', () => {
     await page.close();
   });
 
-  it('reads a 5 MB page with 100,000 elements without a long task of its own, and shows the card', async () => {
+  it('reads a 5 MB page with 100,000 elements and still shows the card (its cost is measured by npm run bench)', async () => {
     const filler = '<div class="row"><span>Cooking notes: bread, butter and salt.</span></div>'.repeat(100_000);
     server.route('/huge.html', { body: html(`<article>${AI_ARTICLE}</article>${filler}`) });
     const page = await visit('/huge.html');
@@ -143,7 +143,11 @@ describe('hostile and odd pages', () => {
   it('copes with a page that deletes elements it does not know', async () => {
     server.route('/cleaner.html', {
       body: html(
-        `${AI_ARTICLE}<script>new MutationObserver(() => { for (const el of document.body.children) if (!['H1','P','SCRIPT'].includes(el.tagName)) el.remove(); }).observe(document.body, { childList: true });</script>`,
+        `${AI_ARTICLE}<script>
+const known = ['HEAD', 'BODY', 'H1', 'P', 'SCRIPT'];
+const clean = () => { for (const el of [...document.documentElement.children, ...document.body.children]) if (!known.includes(el.tagName)) el.remove(); };
+new MutationObserver(clean).observe(document.documentElement, { childList: true, subtree: true });
+</script>`,
       ),
     });
     const page = await visit('/cleaner.html');
