@@ -30,7 +30,6 @@ const HOST_STYLE: Record<string, string> = {
   margin: '0',
   padding: '0',
   border: '0',
-  contain: 'layout style paint',
 };
 
 function styleSheet(): CSSStyleSheet {
