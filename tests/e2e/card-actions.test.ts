@@ -260,3 +260,30 @@ describe('highlight mode (optional, off by default)', () => {
     await page.close();
   });
 });
+
+describe('the service worker stopping', () => {
+  it('loses nothing: after the worker is stopped, saves, settings and cards carry on', async () => {
+    const page = await openWithCard();
+    await button(page, 'Save to reading list').click();
+    await expect.poll(() => button(page, 'Save to reading list').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+    // Stop the extension's service worker, as the browser does after 30 s idle.
+    const internals = await ext.context.newPage();
+    await internals.goto('chrome://serviceworker-internals/');
+    await expect.poll(() => internals.evaluate(() => document.body.innerText)).toContain('Running Status: RUNNING');
+    await internals.getByText('Stop', { exact: true }).first().click({ timeout: 10_000 });
+    await expect.poll(() => internals.evaluate(() => document.body.innerText), { timeout: 10_000 }).toContain('Running Status: STOPPED');
+    await internals.close();
+    // A new page wakes it: the card still comes (the cooldown setting survived), and the save is still there.
+    const again = await ext.context.newPage();
+    await again.goto(server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
+    await again.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
+    const worker = ext.context.serviceWorkers().at(-1)!;
+    const saved = await worker.evaluate(async () => {
+      const all = await (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.get(null);
+      return Object.keys(all).filter((k) => k.startsWith('rl:v2:'));
+    });
+    expect(saved).toHaveLength(1);
+    await again.close();
+  });
+});
