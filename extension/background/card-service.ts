@@ -6,11 +6,24 @@ import type { ExtensionRequest, PageDecision } from '@/lib/messages';
 import { quotePack, shippedEngine } from '@/lib/engine-data';
 import { remarkView } from '@/lib/remark-view';
 import { rankQuotes } from '@/lib/relevance/rank';
+import type { PageTopic } from '@/lib/relevance/engine';
+import type { PageText } from '@/lib/extract/page-text';
+import { surfaceForms } from '@/lib/text/surface-forms';
 import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS, withSiteOff } from '@/lib/settings';
 import { readHistory, readSettings, updateHistory, updateSettings } from '../storage';
 import { readingList } from './reading-list';
 
 const CARD_REMARKS = 3;
+
+/** The page's unmistakable terms, spelled as the page spells them, with their concepts. */
+function pageMarks(page: PageText, topics: PageTopic[]): PageDecision['marks'] {
+  const text = [page.title, ...page.headings, page.body].join('\n');
+  return topics.flatMap((topic) =>
+    topic.evidenceTerms.flatMap((term) =>
+      [...new Set([term.toLowerCase(), ...surfaceForms(text, term)])].map((form) => ({ term: form, concept: topic.id })),
+    ),
+  );
+}
 
 export async function decideForPage(request: Extract<ExtensionRequest, { type: 'analyze-page' }>): Promise<PageDecision> {
   const [settings, history] = await Promise.all([readSettings(), readHistory()]);
@@ -37,7 +50,7 @@ export async function decideForPage(request: Extract<ExtensionRequest, { type: '
     display: settings.display,
     savedIds: saved.filter((id): id is string => id !== null),
     source: quotePack.source,
-    marks: show && settings.highlightTerms ? analysis.topics.flatMap((t) => t.evidenceTerms.map((term) => ({ term, concept: t.id }))) : [],
+    marks: show && settings.highlightTerms ? pageMarks(request.page, analysis.topics) : [],
     highlightTerms: settings.highlightTerms,
   };
 }

@@ -1,9 +1,16 @@
 // Finds where the page's matched terms are written, as offsets into text
 // nodes, so they can be marked with the CSS Custom Highlight API without
-// touching the DOM. Comparison folds case and Traditional→Simplified one
-// character at a time, so offsets in the folded text are offsets in the page.
-import { foldKeepingOffsets } from '../text/fold';
+// touching the DOM. The terms come as the page spells them (see
+// text/surface-forms.ts); only case is folded here, one character for one,
+// so offsets in the folded text are offsets in the page.
 import { isSkippedElement } from './page-text';
+
+function lowerKeepingOffsets(text: string): string {
+  return text.replace(/\p{Lu}/gu, (char) => {
+    const lower = char.toLowerCase();
+    return lower.length === char.length ? lower : char;
+  });
+}
 
 export interface TermOccurrence {
   node: Text;
@@ -23,8 +30,8 @@ function escape(text: string): string {
 /** One regex for all terms: Latin words on word boundaries (plural -s allowed), Chinese anywhere. */
 function termPattern(terms: string[]): RegExp {
   const parts = terms.map((term) => {
-    const folded = foldKeepingOffsets(term);
-    const latin = /^[\p{L}\p{N}]/u.test(folded) && !/\p{Script=Han}/u.test(folded[0]);
+    const folded = lowerKeepingOffsets(term);
+    const latin = /^[\p{L}\p{N}]/u.test(folded) && !/\p{Script=Han}/u.test(folded[0]!);
     const body = escape(folded).replace(/[\s-]+/g, '[\\s-]+');
     return latin ? `(?<![\\p{L}\\p{N}])${body}s?(?![\\p{L}\\p{N}])` : body;
   });
@@ -44,7 +51,7 @@ export function findTermOccurrences(root: Element, terms: string[]): TermOccurre
   let visited = 0;
   for (let node = walker.nextNode(); node && visited < MAX_NODES; node = walker.nextNode(), visited++) {
     if (node.nodeType !== 3) continue;
-    const text = foldKeepingOffsets(node.nodeValue ?? '');
+    const text = lowerKeepingOffsets(node.nodeValue ?? '');
     for (const match of text.matchAll(pattern)) {
       const group = match.slice(1).findIndex((g) => g !== undefined);
       found.push({ node: node as Text, start: match.index, end: match.index + match[0].length, term: sorted[group].i });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { findTermOccurrences } from '../../lib/extract/term-ranges';
+import { surfaceForms } from '../../lib/text/surface-forms';
 
 function found(html: string, terms: string[]) {
   document.body.innerHTML = html;
@@ -19,10 +20,14 @@ describe('findTermOccurrences', () => {
     ]);
   });
 
-  it('matches Traditional Chinese text to Simplified terms, with offsets into the page text', () => {
-    expect(found('<p>過去幾年，規模定律與大型語言模型</p>', ['规模定律', '大型语言模型'])).toEqual([
-      { text: '規模定律', term: '规模定律' },
-      { text: '大型語言模型', term: '大型语言模型' },
+  it('marks the page’s own spelling, which surfaceForms finds for a Simplified term', () => {
+    const page = '過去幾年，規模定律與大型語言模型';
+    expect(surfaceForms(page, '规模定律')).toEqual(['規模定律']);
+    expect(surfaceForms(page, '大型语言模型')).toEqual(['大型語言模型']);
+    expect(surfaceForms('Scaling laws, SCALING LAWS', 'scaling law')).toEqual(['scaling law']);
+    expect(found(`<p>${page}</p>`, ['規模定律', '大型語言模型'])).toEqual([
+      { text: '規模定律', term: '規模定律' },
+      { text: '大型語言模型', term: '大型語言模型' },
     ]);
   });
 
