@@ -4,57 +4,32 @@
  * single-page-app navigation, late content, and an extension reload.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { extensionSuite } from './suite';
+
+const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
+beforeAll(() => suite.ext.context.grantPermissions(['clipboard-read', 'clipboard-write']));
 
 type Local = { get(k: string | null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; clear(): Promise<void> };
 
-let ext: ExtensionHandle;
-let server: TestServer;
-
 const ARTICLE = '/dev-en/ai-scaling-data-wall.html';
 
-async function resetState(settings: object = { cooldownMinutes: 0 }) {
-  await ext.serviceWorker.evaluate(async (s) => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
-    await local.clear();
-    await local.set({ settings: s });
-  }, settings);
-}
-
 async function stored(key: string): Promise<unknown> {
-  return ext.serviceWorker.evaluate(async (k) => {
+  return suite.ext.serviceWorker.evaluate(async (k) => {
     const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
     return (await local.get(k))[k];
   }, key);
 }
 
 async function openWithCard(path = ARTICLE): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path));
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path));
   await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
   return page;
 }
 
 const button = (page: Page, name: string | RegExp) => page.locator('tian-quote').getByRole('button', { name });
-
-beforeAll(async () => {
-  ext = await launchExtension({ browserLocale: 'en-US' });
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  server = await startServer();
-});
-
-afterAll(async () => {
-  if (ext) assertExtensionStaysLocal(ext.requests);
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await resetState();
-  ext.errors.length = 0;
-});
 
 describe('card actions', () => {
   it('appears without taking focus, as a labelled region, with no axe violations in light and dark', async () => {
@@ -74,7 +49,7 @@ describe('card actions', () => {
     const save = button(page, 'Save to reading list');
     await save.click();
     await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
-    const keys = Object.keys((await ext.serviceWorker.evaluate(async () => {
+    const keys = Object.keys((await suite.ext.serviceWorker.evaluate(async () => {
       return (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.get(null);
     })) as object);
     expect(keys.some((k) => k.startsWith('rl:v2:'))).toBe(true);
@@ -113,7 +88,7 @@ describe('card actions', () => {
   it('takes focus on the shortcut only, and Esc closes it', async () => {
     const page = await openWithCard();
     await page.bringToFront();
-    await ext.serviceWorker.evaluate(async () => {
+    await suite.ext.serviceWorker.evaluate(async () => {
       const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       await chrome.tabs.sendMessage(tab.id, { type: 'focus-card' });
@@ -132,8 +107,8 @@ describe('card actions', () => {
     await expect.poll(async () => Object.keys(((await stored('cardHistory')) as { dismissed?: object })?.dismissed ?? {}).length).toBe(1);
     // Same page again, history kept except the day's "already shown" list.
     const history = (await stored('cardHistory')) as object;
-    await resetState();
-    await ext.serviceWorker.evaluate(async (h) => {
+    await suite.reset();
+    await suite.ext.serviceWorker.evaluate(async (h) => {
       await (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({ cardHistory: { ...h, shown: {}, lastCardAt: 0 } });
     }, history);
     const again = await openWithCard();
@@ -155,10 +130,10 @@ describe('card actions', () => {
 
   it('Settings opens the settings page', async () => {
     const page = await openWithCard();
-    const opened = ext.context.waitForEvent('page');
+    const opened = suite.ext.context.waitForEvent('page');
     await button(page, 'Settings').click();
     const settings = await opened;
-    expect(settings.url()).toMatch(new RegExp(`^chrome-extension://${ext.extensionId}/options\\.html`));
+    expect(settings.url()).toMatch(new RegExp(`^chrome-extension://${suite.ext.extensionId}/options\\.html`));
     await settings.close();
     await page.close();
   });
@@ -166,10 +141,10 @@ describe('card actions', () => {
 
 describe('being polite', () => {
   it('waits out the cooldown before another card, in any tab', async () => {
-    await resetState({ cooldownMinutes: 5 });
+    await suite.reset({ cooldownMinutes: 5 });
     const first = await openWithCard();
-    const second = await ext.context.newPage();
-    await second.goto(server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
+    const second = await suite.ext.context.newPage();
+    await second.goto(suite.server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
     await second.waitForTimeout(4_000);
     expect(await second.locator('tian-quote').count()).toBe(0);
     await first.close();
@@ -177,7 +152,7 @@ describe('being polite', () => {
   });
 
   it('gives a single-page-app navigation a fresh decision', async () => {
-    server.route('/spa.html', {
+    suite.server.route('/spa.html', {
       body: `<!doctype html><html lang="en"><head><title>Recipes</title></head><body><main id="app"><h1>Weekend bread</h1><p>Flour, water, salt and time make a good loaf of bread.</p></main>
 <script>
 document.addEventListener('click', () => {
@@ -190,8 +165,8 @@ document.addEventListener('click', () => {
 });
 </script></body></html>`,
     });
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/spa.html'));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/spa.html'));
     await page.waitForTimeout(3_000);
     expect(await page.locator('tian-quote').count()).toBe(0);
     await page.click('h1');
@@ -200,7 +175,7 @@ document.addEventListener('click', () => {
   });
 
   it('looks again when the article arrives after load', async () => {
-    server.route('/late.html', {
+    suite.server.route('/late.html', {
       body: `<!doctype html><html lang="en"><head><title>Loading…</title></head><body><div id="root">Loading…</div>
 <script>
 setTimeout(() => {
@@ -216,8 +191,8 @@ setTimeout(() => {
 }, 2500);
 </script></body></html>`,
     });
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/late.html'));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/late.html'));
     await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 20_000 });
     await page.close();
   });
@@ -231,9 +206,9 @@ describe('highlight mode (optional, off by default)', () => {
   });
 
   it('marks the AI terms without changing the DOM, and resting on one brings its remarks', async () => {
-    await resetState({ cooldownMinutes: 0, highlightTerms: true });
-    const page = await ext.context.newPage();
-    await page.goto(server.url(ARTICLE));
+    await suite.reset({ cooldownMinutes: 0, highlightTerms: true });
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url(ARTICLE));
     const elementsBefore = await page.evaluate(() => document.querySelectorAll('*').length);
     await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
     const marked = await page.evaluate(() => CSS.highlights.get('tian-quote-term')?.size ?? 0);
@@ -268,17 +243,17 @@ describe('the service worker stopping', () => {
     await expect.poll(() => button(page, 'Save to reading list').getAttribute('aria-pressed')).toBe('true');
     await page.close();
     // Stop the extension's service worker, as the browser does after 30 s idle.
-    const internals = await ext.context.newPage();
+    const internals = await suite.ext.context.newPage();
     await internals.goto('chrome://serviceworker-internals/');
     await expect.poll(() => internals.evaluate(() => document.body.innerText)).toContain('Running Status: RUNNING');
     await internals.getByText('Stop', { exact: true }).first().click({ timeout: 10_000 });
     await expect.poll(() => internals.evaluate(() => document.body.innerText), { timeout: 10_000 }).toContain('Running Status: STOPPED');
     await internals.close();
     // A new page wakes it: the card still comes (the cooldown setting survived), and the save is still there.
-    const again = await ext.context.newPage();
-    await again.goto(server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
+    const again = await suite.ext.context.newPage();
+    await again.goto(suite.server.url('/dev-zh/zh-ai-scaling-data-wall.html'));
     await again.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 30_000 });
-    const worker = ext.context.serviceWorkers().at(-1)!;
+    const worker = suite.ext.context.serviceWorkers().at(-1)!;
     const saved = await worker.evaluate(async () => {
       const all = await (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.get(null);
       return Object.keys(all).filter((k) => k.startsWith('rl:v2:'));

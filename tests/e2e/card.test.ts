@@ -3,30 +3,18 @@
  * AI articles with an on-topic remark, stays away from other pages, and its
  * actions work.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, ROOT, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { ROOT } from './harness';
+import { extensionSuite } from './suite';
 
-interface ChromeStorage {
-  storage: { local: { set(items: object): Promise<void>; get(keys: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
-}
-
-let ext: ExtensionHandle;
-let server: TestServer;
-
-async function resetState(settings: object = {}) {
-  await ext.serviceWorker.evaluate(async (s) => {
-    const { storage } = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
-    await storage.local.clear();
-    await storage.local.set({ settings: { cooldownMinutes: 0, ...s } });
-  }, settings);
-}
+const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
 
 async function openPage(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path));
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path));
   return page;
 }
 
@@ -37,19 +25,6 @@ async function cardText(page: Page): Promise<string> {
   await card(page).waitFor({ state: 'visible', timeout: 30_000 });
   return (await card(page).textContent()) ?? '';
 }
-
-beforeAll(async () => {
-  ext = await launchExtension({ browserLocale: 'en-US' });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  if (ext) assertExtensionStaysLocal(ext.requests);
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(() => resetState());
 
 describe('the card', () => {
   it('appears on an English AI article with a remark on its topic', async () => {

@@ -4,9 +4,12 @@
  * browser's events are dispatched from the service worker, as a click, a key
  * press or typing in the address bar would fire them.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, readBuiltManifest, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { readBuiltManifest } from './harness';
+import { extensionSuite } from './suite';
+
+const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
 
 interface Tab {
   id: number;
@@ -36,16 +39,13 @@ interface ChromeLike {
 const MENU_ID = 'tian-search-selection';
 const ARTICLE = '/dev-en/ai-scaling-data-wall.html';
 
-let ext: ExtensionHandle;
-let server: TestServer;
-
 /**
  * The tab of `page`, as the extension sees it (brought to the front: without the
  * "tabs" permission the extension cannot read tab URLs, so it is told apart by being active).
  */
 async function tabOf(page: Page): Promise<Tab> {
   await page.bringToFront();
-  const [tab] = await ext.serviceWorker.evaluate(() =>
+  const [tab] = await suite.ext.serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: ChromeLike }).chrome.tabs.query({ active: true, currentWindow: true }),
   );
   if (!tab) throw new Error('no active tab');
@@ -53,38 +53,18 @@ async function tabOf(page: Page): Promise<Tab> {
 }
 
 /** Errors the extension logged (the test pages' own missing images and fonts are not its doing). */
-const extensionErrors = () => ext.errors.filter((e) => !e.includes('Failed to load resource'));
+const extensionErrors = () => suite.ext.errors.filter((e) => !e.includes('Failed to load resource'));
 
 /** The page the extension opens next at popup.html (a new tab, or one navigated there). */
 async function searchPageOpened(action: () => Promise<unknown>): Promise<Page> {
-  const before = new Set(ext.context.pages().filter((p) => p.url().includes('/popup.html')));
+  const before = new Set(suite.ext.context.pages().filter((p) => p.url().includes('/popup.html')));
   await action();
   let found: Page | undefined;
   await expect
-    .poll(() => (found = ext.context.pages().find((p) => p.url().includes('/popup.html') && !before.has(p))), { timeout: 10_000 })
+    .poll(() => (found = suite.ext.context.pages().find((p) => p.url().includes('/popup.html') && !before.has(p))), { timeout: 10_000 })
     .toBeTruthy();
   return found!;
 }
-
-beforeAll(async () => {
-  ext = await launchExtension({ browserLocale: 'en-US' });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  if (ext) assertExtensionStaysLocal(ext.requests);
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await ext.serviceWorker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: ChromeLike }).chrome;
-    await storage.local.clear();
-    await storage.local.set({ settings: { cooldownMinutes: 0 } });
-  });
-  ext.errors.length = 0;
-});
 
 describe('manifest', () => {
   it('asks for storage and contextMenus only, no host permissions; declares the shortcuts and the omnibox keyword', () => {
@@ -105,7 +85,7 @@ describe('manifest', () => {
   });
 
   it('Chromium gives both shortcuts their keys (no clash), with a translated description', async () => {
-    const commands = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.getAll());
+    const commands = await suite.ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.getAll());
     const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
     expect(byName._execute_action?.shortcut).toBe('Alt+Shift+Q');
     expect(byName['focus-card']?.shortcut).toBe('Alt+Shift+Y');
@@ -116,7 +96,7 @@ describe('manifest', () => {
 describe('context menu on selected text', () => {
   it('exists after install, and a restart does not duplicate it or log an error', async () => {
     const createAgain = () =>
-      ext.serviceWorker.evaluate(
+      suite.ext.serviceWorker.evaluate(
         (id) =>
           new Promise<string>((resolve) => {
             const c = (globalThis as unknown as { chrome: ChromeLike }).chrome;
@@ -126,7 +106,7 @@ describe('context menu on selected text', () => {
       );
     // Creating the same id again fails only because the extension's menu is there.
     expect(await createAgain()).toMatch(/duplicate id/);
-    await ext.serviceWorker.evaluate(() => {
+    await suite.ext.serviceWorker.evaluate(() => {
       const c = (globalThis as unknown as { chrome: ChromeLike }).chrome;
       c.runtime.onStartup.dispatch();
       c.runtime.onInstalled.dispatch({ reason: 'update' });
@@ -137,11 +117,11 @@ describe('context menu on selected text', () => {
   });
 
   it('opens the search for the selection in a new tab next to the page', async () => {
-    const article = await ext.context.newPage();
-    await article.goto(server.url(ARTICLE));
+    const article = await suite.ext.context.newPage();
+    await article.goto(suite.server.url(ARTICLE));
     const tab = await tabOf(article);
     const search = await searchPageOpened(() =>
-      ext.serviceWorker.evaluate(
+      suite.ext.serviceWorker.evaluate(
         ({ id, tab }) =>
           (globalThis as unknown as { chrome: ChromeLike }).chrome.contextMenus.onClicked.dispatch(
             { menuItemId: id, selectionText: '  scaling\n law ', editable: false, pageUrl: tab.url },
@@ -150,32 +130,32 @@ describe('context menu on selected text', () => {
         { id: MENU_ID, tab },
       ),
     );
-    expect(search.url()).toBe(`${ext.baseUrl}/popup.html?q=scaling%20law`);
+    expect(search.url()).toBe(`${suite.ext.baseUrl}/popup.html?q=scaling%20law`);
     expect((await tabOf(search)).index).toBe(tab.index + 1);
     await search.close();
     await article.close();
   });
 
   it('ignores clicks on menu items that are not its own', async () => {
-    const before = ext.context.pages().length;
-    await ext.serviceWorker.evaluate(() =>
+    const before = suite.ext.context.pages().length;
+    await suite.ext.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: ChromeLike }).chrome.contextMenus.onClicked.dispatch({ menuItemId: 'someone-else', selectionText: 'x' }),
     );
     await new Promise((r) => setTimeout(r, 500));
-    expect(ext.context.pages().length).toBe(before);
+    expect(suite.ext.context.pages().length).toBe(before);
   });
 });
 
 describe('keyboard shortcut: focus the card', () => {
   it('moves focus into the card on the page', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url(ARTICLE));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url(ARTICLE));
     await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
     await page.getByRole('heading').first().click(); // the reader was reading, focus on the page
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TIAN-QUOTE');
 
     const tab = await tabOf(page);
-    await ext.serviceWorker.evaluate(
+    await suite.ext.serviceWorker.evaluate(
       (tab) => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.onCommand.dispatch('focus-card', tab),
       tab,
     );
@@ -192,17 +172,17 @@ describe('keyboard shortcut: focus the card', () => {
   });
 
   it('uses the active tab when the browser gives none, and stays quiet where there is no content script', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url(ARTICLE));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url(ARTICLE));
     await page.locator('tian-quote .tq-card').waitFor({ state: 'visible', timeout: 15_000 });
     await page.bringToFront();
-    await ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.onCommand.dispatch('focus-card'));
+    await suite.ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.onCommand.dispatch('focus-card'));
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TIAN-QUOTE');
 
     // An extension page has no content script: nothing happens, and nothing is logged.
-    const settings = await ext.openExtensionPage('options.html');
+    const settings = await suite.ext.openExtensionPage('options.html');
     const tab = await tabOf(settings);
-    await ext.serviceWorker.evaluate(
+    await suite.ext.serviceWorker.evaluate(
       (tab) => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.onCommand.dispatch('focus-card', tab),
       tab,
     );
@@ -215,7 +195,7 @@ describe('keyboard shortcut: focus the card', () => {
 
 describe('omnibox keyword "tian"', () => {
   const inputChanged = (text: string) =>
-    ext.serviceWorker.evaluate(
+    suite.ext.serviceWorker.evaluate(
       (text) =>
         new Promise<Suggestion[]>((resolve) =>
           (globalThis as unknown as { chrome: ChromeLike }).chrome.omnibox.onInputChanged.dispatch(text, resolve),
@@ -223,7 +203,7 @@ describe('omnibox keyword "tian"', () => {
       text,
     );
   const inputEntered = (text: string, disposition: string) =>
-    ext.serviceWorker.evaluate(
+    suite.ext.serviceWorker.evaluate(
       ({ text, disposition }) => (globalThis as unknown as { chrome: ChromeLike }).chrome.omnibox.onInputEntered.dispatch(text, disposition),
       { text, disposition },
     );
@@ -244,18 +224,18 @@ describe('omnibox keyword "tian"', () => {
 
   it('opens the search for the typed text in a new tab', async () => {
     const search = await searchPageOpened(() => inputEntered('scaling law', 'newForegroundTab'));
-    expect(search.url()).toBe(`${ext.baseUrl}/popup.html?q=scaling%20law`);
+    expect(search.url()).toBe(`${suite.ext.baseUrl}/popup.html?q=scaling%20law`);
     await search.close();
   });
 
   it('opens a chosen suggestion with its remark, in the current tab', async () => {
     const [first] = await inputChanged('scaling');
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/dev-en/notai-tennis-final-match-report.html'));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/dev-en/notai-tennis-final-match-report.html'));
     await tabOf(page);
     await inputEntered(first!.content, 'currentTab');
     const id = first!.content.split('#')[1]!;
-    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${ext.baseUrl}/popup.html?q=scaling&remark=${id}`);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${suite.ext.baseUrl}/popup.html?q=scaling&remark=${id}`);
     await page.close();
   });
 });

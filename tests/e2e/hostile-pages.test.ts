@@ -3,12 +3,11 @@
  * the page's console, or show a card where it cannot work; where it can, the
  * card keeps its looks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { extensionSuite } from './suite';
 
-let ext: ExtensionHandle;
-let server: TestServer;
+const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
 
 const AI_ARTICLE = `<h1>Scaling laws hit a data wall</h1>
 <p>Large language models have improved by the scaling laws: more training data, more compute and bigger models.</p>
@@ -19,41 +18,17 @@ function html(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scaling laws hit a data wall</title>${head}</head><body>${body}</body></html>`;
 }
 
-async function resetState() {
-  await ext.serviceWorker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(i: object): Promise<void> } } } }).chrome;
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set({ settings: { cooldownMinutes: 0 } });
-  });
-}
-
 async function visit(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path));
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path));
   return page;
 }
 
 const cardOn = (page: Page) => page.locator('tian-quote .tq-card');
 
-beforeAll(async () => {
-  ext = await launchExtension({ browserLocale: 'en-US' });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  if (ext) assertExtensionStaysLocal(ext.requests);
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await resetState();
-  ext.errors.length = 0;
-});
-
 describe('hostile and odd pages', () => {
   it('keeps the card styled on a page whose CSP forbids every style, and logs no error', async () => {
-    server.route('/csp-strict.html', {
+    suite.server.route('/csp-strict.html', {
       body: html(AI_ARTICLE),
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
     });
@@ -66,12 +41,12 @@ describe('hostile and odd pages', () => {
     expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
     expect(look.width).toBeGreaterThan(250);
     expect(look.width).toBeLessThan(480);
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
   it('is not bent by page styles: html { font-size: 10px } and * { all: unset }', async () => {
-    server.route('/rude-styles.html', {
+    suite.server.route('/rude-styles.html', {
       body: html(AI_ARTICLE, '<style>html { font-size: 10px } * { all: unset } tian-quote { display: none } .tq-card { color: red }</style>'),
     });
     const page = await visit('/rude-styles.html');
@@ -96,40 +71,40 @@ describe('hostile and odd pages', () => {
 
   it('reads a 5 MB page with 100,000 elements and still shows the card (its cost is measured by npm run bench)', async () => {
     const filler = '<div class="row"><span>Cooking notes: bread, butter and salt.</span></div>'.repeat(100_000);
-    server.route('/huge.html', { body: html(`<article>${AI_ARTICLE}</article>${filler}`) });
+    suite.server.route('/huge.html', { body: html(`<article>${AI_ARTICLE}</article>${filler}`) });
     const page = await visit('/huge.html');
     await cardOn(page).waitFor({ state: 'visible', timeout: 30_000 });
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
   it('survives one 20 MB text node, 5,000 levels of nesting, framesets, SVG and XML documents, and about:blank', async () => {
-    server.route('/big-text.html', { body: html(`<p>${'word '.repeat(4_000_000)}</p>`) });
-    server.route('/deep.html', { body: html('<div>'.repeat(5000) + AI_ARTICLE + '</div>'.repeat(5000)) });
-    server.route('/frames.html', {
+    suite.server.route('/big-text.html', { body: html(`<p>${'word '.repeat(4_000_000)}</p>`) });
+    suite.server.route('/deep.html', { body: html('<div>'.repeat(5000) + AI_ARTICLE + '</div>'.repeat(5000)) });
+    suite.server.route('/frames.html', {
       body: `<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="/deep.html"><frame src="/big-text.html"></frameset></html>`,
     });
-    server.route('/image.svg', {
+    suite.server.route('/image.svg', {
       body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>AI large language model scaling laws</text></svg>',
       headers: { 'content-type': 'image/svg+xml' },
     });
-    server.route('/feed.xml', {
+    suite.server.route('/feed.xml', {
       body: '<?xml version="1.0"?><rss><channel><title>AI news: large language models and scaling laws</title></channel></rss>',
       headers: { 'content-type': 'application/xml' },
     });
     const pages = await Promise.all(['/big-text.html', '/deep.html', '/frames.html', '/image.svg', '/feed.xml'].map(visit));
-    const blank = await ext.context.newPage();
+    const blank = await suite.ext.context.newPage();
     await blank.goto('about:blank');
     await pages[1].locator('tian-quote').waitFor({ state: 'attached', timeout: 30_000 });
     await pages[0].waitForTimeout(3_000);
     expect(await pages[0].locator('tian-quote').count()).toBe(0);
     for (const page of pages.slice(2)) expect(await page.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     for (const page of [...pages, blank]) await page.close();
   });
 
   it('never reads what the reader types: textareas and contenteditable are skipped', async () => {
-    server.route('/editor.html', {
+    suite.server.route('/editor.html', {
       body: html(
         `<h1>My notes</h1><p>Groceries for the week.</p><textarea>${'large language model scaling laws AI '.repeat(50)}</textarea><div contenteditable="true">${'machine learning AGI LLM '.repeat(50)}</div>`,
       ),
@@ -141,7 +116,7 @@ describe('hostile and odd pages', () => {
   });
 
   it('copes with a page that deletes elements it does not know', async () => {
-    server.route('/cleaner.html', {
+    suite.server.route('/cleaner.html', {
       body: html(
         `${AI_ARTICLE}<script>
 const known = ['HEAD', 'BODY', 'H1', 'P', 'SCRIPT'];
@@ -153,7 +128,7 @@ new MutationObserver(clean).observe(document.documentElement, { childList: true,
     const page = await visit('/cleaner.html');
     await page.waitForTimeout(5_000);
     expect(await page.locator('tian-quote').count()).toBe(0);
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 });

@@ -8,9 +8,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertExtensionStaysLocal, launchExtension, ROOT, startServer, type ExtensionHandle, type TestServer } from './harness';
+import { assertExtensionStaysLocal, launchExtension, ROOT } from './harness';
+import { extensionSuite } from './suite';
+
+const suite = extensionSuite();
 
 type Local = { get(k: string | null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; clear(): Promise<void> };
 interface StoredSettings {
@@ -26,20 +29,9 @@ interface StoredSettings {
 const ARTICLE = '/dev-en/ai-scaling-data-wall.html';
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
-let ext: ExtensionHandle;
-let server: TestServer;
-
-async function resetState(settings: object = {}) {
-  await ext.serviceWorker.evaluate(async (s) => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
-    await local.clear();
-    await local.set({ settings: s });
-  }, settings);
-}
-
 /** The stored settings, as the service worker reads them. */
 async function stored(): Promise<Partial<StoredSettings>> {
-  return ext.serviceWorker.evaluate(async () => {
+  return suite.ext.serviceWorker.evaluate(async () => {
     const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
     return ((await local.get('settings')).settings ?? {}) as Partial<StoredSettings>;
   });
@@ -47,7 +39,7 @@ async function stored(): Promise<Partial<StoredSettings>> {
 
 /** A change made elsewhere: written straight to storage by the service worker. */
 async function storeElsewhere(change: Partial<StoredSettings>) {
-  await ext.serviceWorker.evaluate(async (c) => {
+  await suite.ext.serviceWorker.evaluate(async (c) => {
     const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
     const current = (await local.get('settings')).settings as object;
     await local.set({ settings: { ...current, ...c } });
@@ -55,34 +47,18 @@ async function storeElsewhere(change: Partial<StoredSettings>) {
 }
 
 async function openSettings(): Promise<Page> {
-  const page = await ext.openExtensionPage('options.html');
+  const page = await suite.ext.openExtensionPage('options.html');
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
 
 const saved = (page: Page) => expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
 
-beforeAll(async () => {
-  ext = await launchExtension({ browserLocale: 'en-US' });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  if (ext) assertExtensionStaysLocal(ext.requests);
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await resetState();
-  ext.errors.length = 0;
-});
-
 describe('settings page', () => {
   it('is the options page, opened by runtime.openOptionsPage() in a tab', async () => {
-    await ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { openOptionsPage(): Promise<void> } } }).chrome.runtime.openOptionsPage());
+    await suite.ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { openOptionsPage(): Promise<void> } } }).chrome.runtime.openOptionsPage());
     // Chrome may reuse the blank start tab rather than open a new one.
-    const optionsPage = () => ext.context.pages().find((p) => p.url() === `${ext.baseUrl}/options.html`);
+    const optionsPage = () => suite.ext.context.pages().find((p) => p.url() === `${suite.ext.baseUrl}/options.html`);
     await expect.poll(() => optionsPage() !== undefined).toBe(true);
     const page = optionsPage()!;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tian Quotes settings');
@@ -130,7 +106,7 @@ describe('settings page', () => {
 
     // Every other setting is still what was chosen above.
     expect(await stored()).toMatchObject({ cardEnabled: false, highlightTerms: true, display: 'zh', sensitivity: 'high', cooldownMinutes: 15 });
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
@@ -220,7 +196,7 @@ describe('settings page', () => {
   });
 
   it('has no axe violations in light and dark, with every part shown; and takes the README screenshot', async () => {
-    await resetState({ disabledSites: ['example.com', 'news.example.org'], pausedUntil: Date.now() + 3_600_000 });
+    await suite.reset({ disabledSites: ['example.com', 'news.example.org'], pausedUntil: Date.now() + 3_600_000 });
     const page = await openSettings();
     await page.getByRole('button', { name: 'Remove example.com' }).waitFor();
     // The error message too.
@@ -234,7 +210,7 @@ describe('settings page', () => {
     }
     await page.close();
 
-    await resetState({ disabledSites: ['example.com'], cooldownMinutes: 15 });
+    await suite.reset({ disabledSites: ['example.com'], cooldownMinutes: 15 });
     const shot = await openSettings();
     await shot.emulateMedia({ colorScheme: 'light' });
     // Tall enough for the whole page, so the "Saved" toast sits below the last field.
@@ -253,7 +229,7 @@ describe('settings change the card', () => {
   const card = (page: Page) => page.locator('tian-quote .tq-card');
 
   async function open(url: string): Promise<Page> {
-    const page = await ext.context.newPage();
+    const page = await suite.ext.context.newPage();
     await page.goto(url);
     return page;
   }
@@ -265,25 +241,25 @@ describe('settings change the card', () => {
   }
 
   it('a site turned off on the settings page gets no card; another host still does', async () => {
-    await resetState({ cooldownMinutes: 0 });
+    await suite.reset({ cooldownMinutes: 0 });
     const settings = await openSettings();
-    await settings.getByRole('textbox', { name: 'Turn the card off on a site' }).fill(server.url(ARTICLE));
+    await settings.getByRole('textbox', { name: 'Turn the card off on a site' }).fill(suite.server.url(ARTICLE));
     await settings.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(async () => (await stored()).disabledSites).toEqual(['127.0.0.1']);
 
-    const off = await open(server.url(ARTICLE));
-    const on = await open(server.url(ARTICLE).replace('127.0.0.1', 'localhost'));
+    const off = await open(suite.server.url(ARTICLE));
+    const on = await open(suite.server.url(ARTICLE).replace('127.0.0.1', 'localhost'));
     await card(on).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await cardsAfterWaiting(off)).toBe(0);
     await Promise.all([off.close(), on.close(), settings.close()]);
   });
 
   it('no card while paused, or with the card turned off; one again after resuming', async () => {
-    await resetState({ cooldownMinutes: 0 });
+    await suite.reset({ cooldownMinutes: 0 });
     const settings = await openSettings();
     await settings.getByRole('button', { name: 'Pause for one hour' }).click();
     await expect.poll(async () => (await stored()).pausedUntil ?? 0).toBeGreaterThan(Date.now());
-    const paused = await open(server.url(ARTICLE));
+    const paused = await open(suite.server.url(ARTICLE));
     expect(await cardsAfterWaiting(paused)).toBe(0);
     await paused.close();
 
@@ -291,23 +267,23 @@ describe('settings change the card', () => {
     await settings.getByRole('checkbox', { name: 'Show a remark card on pages about AI' }).uncheck();
     await expect.poll(async () => (await stored()).cardEnabled).toBe(false);
     expect((await stored()).pausedUntil).toBe(0);
-    const disabled = await open(server.url(ARTICLE));
+    const disabled = await open(suite.server.url(ARTICLE));
     expect(await cardsAfterWaiting(disabled)).toBe(0);
     await disabled.close();
 
     await settings.getByRole('checkbox', { name: 'Show a remark card on pages about AI' }).check();
     await expect.poll(async () => (await stored()).cardEnabled).toBe(true);
-    const again = await open(server.url(ARTICLE));
+    const again = await open(suite.server.url(ARTICLE));
     await card(again).waitFor({ state: 'visible', timeout: 15_000 });
     await Promise.all([again.close(), settings.close()]);
   });
 
   it('"Chinese original only" shows the Chinese and no translation; "English translation only" the reverse', async () => {
-    await resetState({ cooldownMinutes: 0 });
+    await suite.reset({ cooldownMinutes: 0 });
     const settings = await openSettings();
     await settings.getByRole('radio', { name: 'Chinese original only' }).check();
     await expect.poll(async () => (await stored()).display).toBe('zh');
-    const zh = await open(server.url(ARTICLE));
+    const zh = await open(suite.server.url(ARTICLE));
     await card(zh).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await card(zh).locator('.tq-quote [lang="zh-CN"]').count()).toBe(1);
     expect(await card(zh).locator('.tq-quote [lang="en"]').count()).toBe(0);
@@ -316,7 +292,7 @@ describe('settings change the card', () => {
 
     await settings.getByRole('radio', { name: 'English translation only' }).check();
     await expect.poll(async () => (await stored()).display).toBe('en');
-    const en = await open(server.url(ARTICLE));
+    const en = await open(suite.server.url(ARTICLE));
     await card(en).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await card(en).locator('.tq-quote [lang="zh-CN"]').count()).toBe(0);
     expect(await card(en).locator('.tq-quote [lang="en"]').count()).toBe(1);
