@@ -10,6 +10,7 @@
 // opens "Read in context" and moves focus into it (Esc closes it and comes
 // back), S or Ctrl/⌘+S saves, C copies with citation, M copies as Markdown,
 // Esc or / goes back to the search box, and typing a letter searches.
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { FoundRemark } from '../../lib/remark-finder';
 import type { QuotePack } from '../../lib/pack/schema';
@@ -189,68 +190,65 @@ export function ResultGrid(props: ResultGridProps) {
                 )}
               </p>
             </div>
-            <div role="gridcell" class="popup-action">
-              <button
-                type="button"
-                class="tq-btn"
-                aria-pressed={saved}
-                tabIndex={tabIndex(row, 1)}
-                data-row={row}
-                data-col={1}
-                onClick={() => props.onToggleSave(row)}
-              >
-                <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t('popup_save')}
-              </button>
-            </div>
-            <div role="gridcell" class="popup-action">
-              <button
-                type="button"
-                class="tq-btn"
-                aria-label={t('popup_copy_label')}
-                tabIndex={tabIndex(row, 2)}
-                data-row={row}
-                data-col={2}
-                onClick={() => props.onCopy(row, 'text')}
-              >
-                {t('popup_copy')}
-              </button>
-            </div>
-            <div role="gridcell" class="popup-action">
-              <button
-                type="button"
-                class="tq-btn"
-                aria-label={t('popup_copy_markdown_label')}
-                tabIndex={tabIndex(row, 3)}
-                data-row={row}
-                data-col={3}
-                onClick={() => props.onCopy(row, 'markdown')}
-              >
-                {t('popup_copy_markdown')}
-              </button>
-            </div>
-            <div role="gridcell" class="popup-action">
-              <button
-                type="button"
-                class="tq-disclosure"
-                aria-expanded={open}
-                aria-controls={panelId(remark.id)}
-                tabIndex={tabIndex(row, 4)}
-                data-row={row}
-                data-col={4}
-                onClick={() => props.onToggleContext(row)}
-              >
-                <span class="tq-chevron" aria-hidden="true">
-                  ▸
-                </span>
-                {t('card_context')}
-              </button>
-            </div>
+            <ActionCell row={row} col={1} tabIndex={tabIndex(row, 1)} aria-pressed={saved} onClick={() => props.onToggleSave(row)}>
+              <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t('popup_save')}
+            </ActionCell>
+            <ActionCell row={row} col={2} tabIndex={tabIndex(row, 2)} aria-label={t('popup_copy_label')} onClick={() => props.onCopy(row, 'text')}>
+              {t('popup_copy')}
+            </ActionCell>
+            <ActionCell
+              row={row}
+              col={3}
+              tabIndex={tabIndex(row, 3)}
+              aria-label={t('popup_copy_markdown_label')}
+              onClick={() => props.onCopy(row, 'markdown')}
+            >
+              {t('popup_copy_markdown')}
+            </ActionCell>
+            <ActionCell
+              row={row}
+              col={4}
+              tabIndex={tabIndex(row, 4)}
+              class="tq-disclosure"
+              aria-expanded={open}
+              aria-controls={panelId(remark.id)}
+              onClick={() => props.onToggleContext(row)}
+            >
+              <span class="tq-chevron" aria-hidden="true">
+                ▸
+              </span>
+              {t('card_context')}
+            </ActionCell>
             <div role="gridcell" class="popup-context">
               <ContextPanel id={panelId(remark.id)} hidden={!open} remark={remark} source={props.source} langs={langs} />
             </div>
           </div>
         );
       })}
+    </div>
+  );
+}
+
+interface ActionCellProps {
+  row: number;
+  col: number;
+  tabIndex: number;
+  class?: string;
+  'aria-label'?: string;
+  'aria-pressed'?: boolean;
+  'aria-expanded'?: boolean;
+  'aria-controls'?: string;
+  onClick(): void;
+  children: ComponentChildren;
+}
+
+/** One action button in its grid cell; data-row/data-col tell the grid's keyboard handling where it is. */
+function ActionCell({ row, col, class: className = 'tq-btn', children, ...button }: ActionCellProps) {
+  return (
+    <div role="gridcell" class="popup-action">
+      <button type="button" class={className} data-row={row} data-col={col} {...button}>
+        {children}
+      </button>
     </div>
   );
 }
