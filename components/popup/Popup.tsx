@@ -199,7 +199,7 @@ export function Popup(props: PopupProps) {
       </header>
 
       <div role="search" class="popup-search">
-        <label class="sr-only" for="popup-query">
+        <label class="tq-sr" for="popup-query">
           {t('popup_search_label')}
         </label>
         <input
@@ -243,7 +243,7 @@ export function Popup(props: PopupProps) {
         <p id={hintId} class="popup-hint">
           <kbd aria-hidden="true">↓</kbd>
           <kbd aria-hidden="true">↑</kbd>
-          <span class="sr-only">{t('popup_hint_arrows')}</span> {t('popup_hint_move')} · <kbd>Enter</kbd> {t('popup_hint_open')} · <kbd>S</kbd>{' '}
+          <span class="tq-sr">{t('popup_hint_arrows')}</span> {t('popup_hint_move')} · <kbd>Enter</kbd> {t('popup_hint_open')} · <kbd>S</kbd>{' '}
           {t('popup_hint_save')} · <kbd>C</kbd> {t('popup_hint_copy')}
         </p>
       </div>
@@ -282,7 +282,7 @@ export function Popup(props: PopupProps) {
       <p class="popup-status" role="status">
         {status}
       </p>
-      <p class="sr-only" aria-live="polite">
+      <p class="tq-sr" aria-live="polite">
         {countAnnouncement}
       </p>
     </main>

@@ -317,7 +317,7 @@ export function ReadingListPage(props: ReadingListPageProps) {
           </>
         )}
       </div>
-      <p class="sr-only" role="status">
+      <p class="tq-sr" role="status">
         {status}
       </p>
     </main>

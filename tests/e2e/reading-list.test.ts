@@ -92,7 +92,7 @@ describe('remove and Undo', () => {
     await expect.poll(() => itemIds(page)).toEqual([C.id, B.id]);
     const undo = page.getByRole('button', { name: 'Undo' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
-    await expect.poll(() => page.locator('p.sr-only[role="status"]').textContent()).toMatch(/^Removed “/);
+    await expect.poll(() => page.locator('p.tq-sr[role="status"]').textContent()).toMatch(/^Removed “/);
     await undo.click();
     await expect.poll(() => itemIds(page)).toEqual([C.id, B.id, A.id]);
     expect(await item(page, A.id).getByRole('textbox', { name: 'Your note' }).inputValue()).toBe('keep me');
