@@ -17,7 +17,7 @@ function validateQuotePacks(): void {
 export default defineConfig({
   // Explicit imports keep every module's dependencies visible to a reader.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { minify: process.env.TQ_NO_MINIFY ? false : undefined } }),
   hooks: { 'build:before': validateQuotePacks },
   manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { RemarkView } from '../lib/messages';
 import type { QuotePack } from '../lib/pack/schema';
 import { ContextPanel, LANG_TAG, type Lang } from './card/ContextPanel';
+import { Icon } from './Icon';
 import { t } from './i18n';
 
 export type { RemarkView };
@@ -147,10 +148,10 @@ export function QuoteCard(props: QuoteCardProps) {
           {t('card_region_label')}
         </span>
         <button type="button" class="tq-icon" aria-label={t('card_settings')} onClick={() => props.onOpenSettings()}>
-          <span aria-hidden="true">⚙</span>
+          <Icon name="settings" />
         </button>
         <button type="button" class="tq-icon" aria-label={t('card_close')} onClick={close}>
-          <span aria-hidden="true">×</span>
+          <Icon name="close" />
         </button>
       </header>
 
@@ -186,9 +187,7 @@ export function QuoteCard(props: QuoteCardProps) {
           aria-controls={contextId}
           onClick={() => setExpanded(!expanded)}
         >
-          <span class="tq-chevron" aria-hidden="true">
-            ▸
-          </span>
+          <Icon name="chevron" class="tq-chevron" />
           {t('card_context')}
         </button>
         <ContextPanel id={contextId} hidden={!expanded} remark={remark} source={source} langs={langs} />
@@ -197,7 +196,7 @@ export function QuoteCard(props: QuoteCardProps) {
       <footer class="tq-actions">
         <div class="tq-row">
           <button type="button" class="tq-btn" aria-pressed={saved} onClick={() => props.onToggleSave(remark)}>
-            <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t('card_save')}
+            <Icon name="star" filled={saved} /> {t('card_save')}
           </button>
           <button type="button" class="tq-btn" onClick={copy}>
             {t('card_copy')}

@@ -191,7 +191,7 @@ export function ResultGrid(props: ResultGridProps) {
               </p>
             </div>
             <ActionCell row={row} col={1} tabIndex={tabIndex(row, 1)} aria-pressed={saved} onClick={() => props.onToggleSave(row)}>
-              <span aria-hidden="true">{saved ? '★' : '☆'}</span> {t('popup_save')}
+              <Icon name="star" filled={saved} /> {t('popup_save')}
             </ActionCell>
             <ActionCell row={row} col={2} tabIndex={tabIndex(row, 2)} aria-label={t('popup_copy_label')} onClick={() => props.onCopy(row, 'text')}>
               {t('popup_copy')}
@@ -214,9 +214,7 @@ export function ResultGrid(props: ResultGridProps) {
               aria-controls={panelId(remark.id)}
               onClick={() => props.onToggleContext(row)}
             >
-              <span class="tq-chevron" aria-hidden="true">
-                ▸
-              </span>
+              <Icon name="chevron" class="tq-chevron" />
               {t('card_context')}
             </ActionCell>
             <div role="gridcell" class="popup-context">

@@ -312,7 +312,7 @@ export function ReadingListPage(props: ReadingListPageProps) {
               {t('readinglist_undo')}
             </button>
             <button type="button" class="tq-icon" aria-label={t('readinglist_dismiss')} onClick={dismissToast}>
-              <span aria-hidden="true">×</span>
+              <Icon name="close" />
             </button>
           </>
         )}

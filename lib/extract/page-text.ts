@@ -142,6 +142,17 @@ export function* extractPageTextSteps(
   };
 }
 
+/**
+ * Everything extractPageTextSteps could read, in one native call: the title,
+ * the description and the content root's textContent (skipped parts included,
+ * text nodes run together). No element wrappers are made, so this costs a
+ * fraction of the walk; lib/relevance/prescreen.ts looks at it first.
+ */
+export function rawPageText(doc: Document): string {
+  const description = doc.querySelector('meta[name="description"], meta[property="og:description"]');
+  return `${doc.title ?? ''}\n${description?.getAttribute('content') ?? ''}\n${contentRoot(doc)?.textContent ?? ''}`;
+}
+
 export function extractPageText(doc: Document, limits: ExtractLimits = DEFAULT_LIMITS): PageText {
   const steps = extractPageTextSteps(doc, limits);
   for (;;) {

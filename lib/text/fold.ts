@@ -43,3 +43,18 @@ export function foldText(text: string): string {
   const table = tsTable();
   return nfkc.replace(HAN_CHARS, (char) => table.get(char) ?? char);
 }
+
+let simplifiedToTraditional: Map<string, string[]> | undefined;
+
+/** Every character that folds to `simplified` (itself included): what a page may have written instead. */
+export function foldPreimages(simplified: string): string[] {
+  if (!simplifiedToTraditional) {
+    simplifiedToTraditional = new Map();
+    for (const [from, to] of tsTable()) {
+      const list = simplifiedToTraditional.get(to) ?? [];
+      list.push(from);
+      simplifiedToTraditional.set(to, list);
+    }
+  }
+  return [simplified, ...(simplifiedToTraditional.get(simplified) ?? [])];
+}
