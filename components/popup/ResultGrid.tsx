@@ -16,6 +16,7 @@ import type { FoundRemark } from '../../lib/remark-finder';
 import type { QuotePack } from '../../lib/pack/schema';
 import { ContextPanel, type Lang } from '../card/ContextPanel';
 import { t } from '../i18n';
+import { Icon } from '../Icon';
 import { RemarkText } from '../RemarkText';
 
 export interface Cell {

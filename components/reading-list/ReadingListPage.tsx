@@ -27,6 +27,7 @@ import {
   type SortKey,
 } from '../../lib/reading-list-view';
 import { languageOrder } from '../QuoteCard';
+import { Icon } from '../Icon';
 import { t } from '../i18n';
 import { EntryItem, shortRemark } from './EntryItem';
 import { SyncNotices } from './SyncNotices';
