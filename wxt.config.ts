@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { assertValidPack } from './lib/pack/schema';
+import { prescreenData } from './lib/relevance/prescreen';
 
 /** The quote packs are data: a malformed one stops the build with a message naming the quote and field. */
 function validateQuotePacks(): void {
@@ -13,11 +15,27 @@ function validateQuotePacks(): void {
   }
 }
 
+/** `virtual:ai-prescreen`: the pre-screen's word lists, computed from the lexicon when the extension is built. */
+function aiPrescreenModule(): Plugin {
+  const id = 'virtual:ai-prescreen';
+  return {
+    name: 'tian-quotes:ai-prescreen',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(moduleId) {
+      if (moduleId !== `\0${id}`) return undefined;
+      this.addWatchFile('assets/lexicon.json');
+      return `export default ${JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))))};`;
+    },
+  };
+}
+
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports keep every module's dependencies visible to a reader.
   imports: false,
-  vite: () => ({ plugins: [preact()], build: { minify: process.env.TQ_NO_MINIFY ? false : undefined } }),
+  vite: () => ({ plugins: [preact(), aiPrescreenModule()] }),
   hooks: { 'build:before': validateQuotePacks },
   manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
@@ -36,8 +54,13 @@ export default defineConfig({
       },
     },
     omnibox: { keyword: 'tian' },
-    // The card's UI, imported by the content script only on pages that get a card.
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    // Every page: the pre-screen (entrypoints/page-screen.ts), top frame, once the page is idle.
+    content_scripts: [{ matches: WEB_PAGES, js: ['page-screen.js'], run_at: 'document_idle' }],
+    // Imported by that script only where needed: the full reading on pages that may be
+    // about AI, the card's UI on pages that get a card.
+    web_accessible_resources: [
+      { resources: ['content-scripts/content.js', 'card-ui.js'], matches: WEB_PAGES, use_dynamic_url: true },
+    ],
     action: { default_title: '__MSG_actionTitle__' },
     browser_specific_settings: {
       gecko: {

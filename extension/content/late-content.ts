@@ -2,24 +2,23 @@
 // scroll) get another look, at most a few times per page view. The observer
 // only counts added nodes, so heavy DOM churn costs almost nothing; the
 // decision runs again once the page has been quiet for a moment.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const MIN_ADDED_NODES = 40;
 const QUIET_MS = 1500;
 const MAX_RECHECKS = 3;
 
-export function watchLateContent(ctx: ContentScriptContext, signal: AbortSignal, recheck: () => void): void {
+export function watchLateContent(signal: AbortSignal, recheck: () => void): void {
   let added = 0;
   let rechecks = 0;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     for (const record of records) added += record.addedNodes.length;
     if (added < MIN_ADDED_NODES) return;
     clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
+    timer = setTimeout(() => {
       added = 0;
       if (++rechecks >= MAX_RECHECKS) observer.disconnect();
-      recheck();
+      if (!signal.aborted) recheck();
     }, QUIET_MS);
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });

@@ -11,28 +11,27 @@ import type { MountedCard } from './card';
 import { loadCardUi } from './card-ui-contract';
 import { extractSliced } from './extract-sliced';
 import { watchLateContent } from './late-content';
+import { mayBeAboutAiPage } from './page-screen';
 
 /** The card waits this long after the decision, so it never arrives mid-load. */
 const CARD_DELAY_MS = 1200;
 
-/** HTML documents with a body; not XML, SVG, framesets or about:blank. */
-function isReadableDocument(doc: Document): boolean {
-  return doc.contentType === 'text/html' && doc.body instanceof HTMLBodyElement && location.protocol.startsWith('http');
-}
-
+/** Runs once entrypoints/page-screen.ts has found that this page may be about AI. */
 export function watchPage(ctx: ContentScriptContext): void {
-  if (!isReadableDocument(document)) return;
   let view: AbortController | undefined;
   let card: MountedCard | null = null;
   let lastPage: PageText | null = null;
 
-  const startView = () => {
+  const startView = (screened = false) => {
     view?.abort();
     const controller = new AbortController();
     view = controller;
     card = null;
     const signal = controller.signal;
     const decide = async (): Promise<boolean> => {
+      // Later views of a single-page app get the cheap first look too.
+      if (!screened && !mayBeAboutAiPage(document)) return false;
+      screened = false;
       const page = await extractSliced(ctx, document, signal);
       if (!page || signal.aborted) return false;
       lastPage = page;
@@ -50,12 +49,12 @@ export function watchPage(ctx: ContentScriptContext): void {
       if (shown || signal.aborted) return;
       const late = new AbortController();
       signal.addEventListener('abort', () => late.abort(), { once: true });
-      watchLateContent(ctx, late.signal, () => void decide().then((ok) => ok && late.abort()));
+      watchLateContent(late.signal, () => void decide().then((ok) => ok && late.abort()));
     });
   };
 
-  startView();
-  ctx.addEventListener(window, 'wxt:locationchange', startView);
+  startView(true);
+  ctx.addEventListener(window, 'wxt:locationchange', () => startView());
   ctx.onInvalidated(() => view?.abort());
 
   const onMessage = (message: unknown) => {

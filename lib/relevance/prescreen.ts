@@ -2,7 +2,7 @@
 // (detect.ts) calls a page about AI only when it finds evidence terms from the
 // lexicon; the pre-screen asks only whether the page's raw text (textContent:
 // no element wrappers, no layout) holds the start of one: a term's first word
-// followed by its second, or its first two Chinese characters. Raw text is
+// followed by its second, or its first three Chinese characters. Raw text is
 // matched forgivingly: any case where the engine ignores case, plural endings,
 // Traditional forms of every Simplified character. It may say yes to a page
 // the engine then turns down, and should never say no to one it accepts (the
@@ -19,7 +19,7 @@ export interface PrescreenData {
   initials: string[];
   /** Lower-case stemmed first words → stemmed second words ([] when the word alone is a term). */
   words: Record<string, string[]>;
-  /** The first two characters of Chinese terms (one when the term is one), in every Traditional form too. */
+  /** The first three characters of Chinese terms (fewer when the term is shorter), in every Traditional form too. */
   han: string[];
 }
 
@@ -43,12 +43,15 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
       if (written) exact.add(written);
       else if (raw.length > 1 && raw.every((w) => /^\p{Lu}$/u.test(w))) initials.add(raw.join(''));
       else if (HAN_CHAR.test(raw[0])) {
-        // Two characters written together ("立昆" in "杨·立昆"), else the first alone.
-        const isHan = (i: number) => HAN_CHAR.test(raw[i] ?? '');
-        const at = raw.findIndex((_, i) => isHan(i) && isHan(i + 1) && !breakBefore[i + 1]);
-        const firsts = foldPreimages(keys[Math.max(at, 0)]);
-        const seconds = at >= 0 ? foldPreimages(keys[at + 1]) : [''];
-        for (const first of firsts) for (const second of seconds) han.add(first + second);
+        // The first three characters written together ("注意力" in "注意力机制"; common pairs
+        // such as 注意 or 数据 would let most Chinese pages through), else two, else one.
+        const together = (i: number, n: number) =>
+          Array.from({ length: n }, (_, j) => HAN_CHAR.test(raw[i + j] ?? '') && (j === 0 || !breakBefore[i + j])).every(Boolean);
+        const n = [3, 2, 1].find((len) => raw.some((_, i) => together(i, len)))!;
+        const at = raw.findIndex((_, i) => together(i, n));
+        let starts = [''];
+        for (const key of keys.slice(at, at + n)) starts = starts.flatMap((s) => foldPreimages(key).map((c) => s + c));
+        for (const start of starts) han.add(start);
       } else {
         // Lower-case first word; the second too when it is a word (a Chinese second unit is not checked).
         const second = keys.length > 1 && !HAN_CHAR.test(raw[1]) ? keys[1] : null;
@@ -102,7 +105,7 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     }
     for (const [run] of normalized.matchAll(HAN_RUNS)) {
       for (let i = 0; i < run.length; i++) {
-        if (han.has(run[i]) || han.has(run.slice(i, i + 2))) return true;
+        if (han.has(run[i]) || han.has(run.slice(i, i + 2)) || han.has(run.slice(i, i + 3))) return true;
       }
     }
     return false;

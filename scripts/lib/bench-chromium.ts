@@ -83,7 +83,7 @@ export async function launchChromium(extensionDir?: string): Promise<BenchBrowse
 }
 
 function buildPresent(dir: string): boolean {
-  return existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'content-scripts', 'content.js'));
+  return existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'page-screen.js'));
 }
 
 /**
@@ -122,7 +122,7 @@ export function snapshotBuild(): { dir: string; remove(): void } {
 export function slowCopy(snapshotDir: string, timerMs: number, promiseMs: number): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'tian-quotes-bench-slow-'));
   cpSync(snapshotDir, dir, { recursive: true });
-  const file = join(dir, 'content-scripts', 'content.js');
+  const file = join(dir, 'page-screen.js');
   const busy = `function __benchBusy(ms){const end=performance.now()+ms;let x=0;while(performance.now()<end)x++;return x;}`;
   const extra =
     `\n;(()=>{${busy}` +

@@ -121,10 +121,12 @@ describe('settings page', () => {
     const hour = (await stored()).pausedUntil!;
     expect(hour - before).toBeGreaterThanOrEqual(3_600_000);
     expect(hour - before).toBeLessThan(3_600_000 + 30_000);
-    const shownTime = await page.evaluate(
-      (at) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at),
-      hour,
-    );
+    // The time alone on the same day; with the date when the hour runs past midnight.
+    const shownTime = await page.evaluate((at) => {
+      const sameDay = new Date(at).toDateString() === new Date().toDateString();
+      const time = { hour: 'numeric', minute: '2-digit' } as const;
+      return new Intl.DateTimeFormat('en', sameDay ? time : { weekday: 'short', month: 'short', day: 'numeric', ...time }).format(at);
+    }, hour);
     await expect.poll(() => pause.textContent()).toContain(`Cards are paused until ${shownTime}.`);
 
     await pause.getByRole('button', { name: 'Pause until tomorrow' }).click();
@@ -309,7 +311,7 @@ describe('settings page in Chinese', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       await page.getByRole('button', { name: '暂停一小时' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toBe('已保存');
-      expect(await page.getByRole('group', { name: '暂停' }).textContent()).toMatch(/卡片已暂停，\d{1,2}:\d{2} 恢复。/);
+      expect(await page.getByRole('group', { name: '暂停' }).textContent()).toMatch(/卡片已暂停，(\d{1,2}月\d{1,2}日周.\s)?\d{1,2}:\d{2} 恢复。/);
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         const results = await new AxeBuilder({ page }).analyze();

@@ -36,7 +36,7 @@ describe('the pre-screen', () => {
     const ordinary = pages.filter((p) => p.label.kind === 'not-ai');
     expect(ordinary.length).toBeGreaterThan(20);
     const ruledOut = ordinary.filter((p) => !mayBeAboutAi(p.raw));
-    expect(ruledOut.length / ordinary.length).toBeGreaterThanOrEqual(0.5);
+    expect(ruledOut.length / ordinary.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds every evidence term as written, in capitals, plural, Traditional and run into its neighbours', () => {

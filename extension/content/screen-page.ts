@@ -1,0 +1,48 @@
+// Stage one on every page: at idle, the pre-screen (page-screen.ts). A page
+// that may be about AI loads the full reading (entrypoints/content, which
+// takes over this page for good); any other page is looked at again only when
+// a single-page app navigates or content arrives later, with bounded work.
+import { isReadableDocument, mayBeAboutAiPage } from './page-screen';
+import { watchLateContent } from './late-content';
+
+/** The full reading: WXT's content script (entrypoints/content), web-accessible, run by importing it. */
+const FULL_READING = '/content-scripts/content.js';
+
+interface Api {
+  runtime: { getURL(path: string): string };
+}
+
+export function screenPage(): void {
+  if (!isReadableDocument(document)) return;
+  const watching = new AbortController();
+  let handedOver = false;
+
+  const look = () => {
+    if (handedOver || !mayBeAboutAiPage(document)) return;
+    handedOver = true;
+    watching.abort();
+    // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    import(/* @vite-ignore */ api.runtime.getURL(FULL_READING)).catch(() => {
+      // The extension was reloaded or removed since this page loaded: stay quiet.
+    });
+  };
+
+  let view: AbortController | undefined;
+  const startView = () => {
+    view?.abort();
+    view = new AbortController();
+    const signal = view.signal;
+    const idle = () => (signal.aborted ? undefined : look());
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(idle, { timeout: 1000 });
+    else setTimeout(idle, 0);
+    watchLateContent(signal, look);
+  };
+
+  watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
+  startView();
+  // Single-page apps: each navigation is a new view (Navigation API where the browser has it).
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('navigatesuccess', startView, { signal: watching.signal });
+  else window.addEventListener('popstate', startView, { signal: watching.signal });
+}
