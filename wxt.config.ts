@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { assertValidPack } from './lib/pack/schema';
-import { prescreenData } from './lib/relevance/prescreen';
+import { prescreenData } from './lib/relevance/prescreen-data';
 
 /** The quote packs are data: a malformed one stops the build with a message naming the quote and field. */
 function validateQuotePacks(): void {
@@ -24,7 +24,9 @@ function aiPrescreenModule(): Plugin {
     load(moduleId) {
       if (moduleId !== `\0${id}`) return undefined;
       this.addWatchFile('assets/lexicon.json');
-      return `export default ${JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))))};`;
+      const data = JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))));
+      // JSON.parse of a string starts faster than an object literal this size.
+      return `export default JSON.parse(${JSON.stringify(data)});`;
     },
   };
 }

@@ -5,7 +5,8 @@
 // whose lowercase form starts with it (the word being typed is a prefix) or
 // whose stem is it ("studies" for "study").
 import { foldText } from './text/fold';
-import { isHanToken, stemWord } from './text/tokenize';
+import { stemWord } from './text/stem';
+import { isHanToken } from './text/tokenize';
 
 export interface Segment {
   text: string;

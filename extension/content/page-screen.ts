@@ -19,5 +19,5 @@ export function mayBeAboutAiPage(doc: Document): boolean {
 
 /** HTML documents with a body; not XML, SVG, framesets or about:blank. */
 export function isReadableDocument(doc: Document): boolean {
-  return doc.contentType === 'text/html' && doc.body instanceof HTMLBodyElement && location.protocol.startsWith('http');
+  return doc.contentType === 'text/html' && doc.body?.nodeName === 'BODY' && location.protocol.startsWith('http');
 }

@@ -29,20 +29,28 @@ export function screenPage(): void {
   };
 
   let view: AbortController | undefined;
+  let listening = false;
   const startView = () => {
     view?.abort();
-    view = new AbortController();
-    const signal = view.signal;
-    const idle = () => (signal.aborted ? undefined : look());
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(idle, { timeout: 1000 });
-    else setTimeout(idle, 0);
-    watchLateContent(signal, look);
+    const signal = (view = new AbortController()).signal;
+    const firstLook = () => {
+      if (signal.aborted) return;
+      look();
+      if (handedOver) return;
+      // Only a page that was ruled out pays for watching it.
+      watchLateContent(signal, look);
+      if (!listening) listenForNavigation();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(firstLook, { timeout: 1000 });
+    else setTimeout(firstLook, 0);
   };
-
+  // Single-page apps: each navigation is a new view (Navigation API where the browser has it).
+  const listenForNavigation = () => {
+    listening = true;
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) navigation.addEventListener('navigatesuccess', startView, { signal: watching.signal });
+    else window.addEventListener('popstate', startView, { signal: watching.signal });
+  };
   watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
   startView();
-  // Single-page apps: each navigation is a new view (Navigation API where the browser has it).
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (navigation) navigation.addEventListener('navigatesuccess', startView, { signal: watching.signal });
-  else window.addEventListener('popstate', startView, { signal: watching.signal });
 }

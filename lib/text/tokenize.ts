@@ -3,6 +3,7 @@
 // two-character query and a long sentence are cut the same way; Latin words
 // are lowercased and lightly stemmed. Input is folded first (width, T→S).
 import { foldText } from './fold';
+import { stemWord } from './stem';
 
 const RUNS = /\p{Script=Han}+|[[\p{L}\p{N}\p{M}]--\p{Script=Han}]+/gv;
 const HAN_START = /^\p{Script=Han}/u;
@@ -12,15 +13,6 @@ const STOPWORDS = new Set(
     'than that the their them then there these they this to was we were what when which who will with ' +
     'would you your not no do does did can could should just about more most very also').split(' '),
 );
-
-/** Plural and possessive endings only: enough to make "laws" find "law". */
-export function stemWord(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
-    return word.slice(0, -1);
-  }
-  return word;
-}
 
 export function isHanToken(token: string): boolean {
   return HAN_START.test(token);

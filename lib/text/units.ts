@@ -3,7 +3,7 @@
 // matched by the same sequence comparison. Punctuation between two units marks
 // a break that no term may span.
 import { foldText } from './fold';
-import { stemWord } from './tokenize';
+import { stemWord } from './stem';
 
 export interface Units {
   /** Case-folded, stemmed form used for lookup. */

@@ -3,6 +3,7 @@
 //  - typicalArticle(): a real AI article from the dev set, padded with its own
 //    article paragraphs to about 50 KB (third-party <script src> tags removed so
 //    that nothing waits on a failing network request).
+//  - ordinaryArticle(): a ~50 KB news article that is not about AI (tennis).
 //  - heavyPage(): the same article followed by many rows of ordinary (non-AI)
 //    text, about 5 MB of HTML and about 100,000 elements.
 //  - markKeywords(): the terms a naive highlighter would look for, taken from
@@ -13,6 +14,7 @@ import { ROOT } from '../../tests/e2e/harness';
 
 const DEV_EN = join(ROOT, 'tests', 'pages', 'dev-en');
 const ARTICLE_FILE = 'ai-scaling-data-wall.html';
+const ORDINARY_ARTICLE_FILE = 'notai-tennis-final-match-report.html';
 const ORDINARY_FILES = [
   'notai-braised-short-ribs-recipe.html',
   'notai-local-library-reopening.html',
@@ -29,8 +31,8 @@ export interface BenchPage {
   elements: number;
 }
 
-function baseArticle(): string {
-  return readFileSync(join(DEV_EN, ARTICLE_FILE), 'utf8').replace(/<script\b[^>]*\bsrc="https?:[^"]*"[^>]*>\s*<\/script>/g, '');
+function baseArticle(file = ARTICLE_FILE): string {
+  return readFileSync(join(DEV_EN, file), 'utf8').replace(/<script\b[^>]*\bsrc="https?:[^"]*"[^>]*>\s*<\/script>/g, '');
 }
 
 function countElements(html: string): number {
@@ -44,18 +46,26 @@ function page(name: string, html: string): BenchPage {
 function splitArticle(html: string): { before: string; article: string; after: string } {
   const start = html.indexOf('<article');
   const end = html.indexOf('</article>');
-  if (start < 0 || end < 0) throw new Error(`${ARTICLE_FILE} has no <article>`);
+  if (start < 0 || end < 0) throw new Error('the article page has no <article>');
   return { before: html.slice(0, start), article: html.slice(start, end), after: html.slice(end) };
+}
+
+function paddedArticle(name: string, file: string, bytes: number): BenchPage {
+  const { before, article, after } = splitArticle(baseArticle(file));
+  const paragraphs = [...article.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
+  let padded = article;
+  for (let i = 0; Buffer.byteLength(before + padded + after) < bytes; i++) padded += `\n    ${paragraphs[i % paragraphs.length]}`;
+  return page(name, before + padded + after);
 }
 
 /** The AI article padded with copies of its own plain paragraphs to about `bytes` bytes. */
 export function typicalArticle(bytes = 50_000): BenchPage {
-  const html = baseArticle();
-  const { before, article, after } = splitArticle(html);
-  const paragraphs = [...article.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
-  let padded = article;
-  for (let i = 0; Buffer.byteLength(before + padded + after) < bytes; i++) padded += `\n    ${paragraphs[i % paragraphs.length]}`;
-  return page('typical AI article', before + padded + after);
+  return paddedArticle('typical AI article', ARTICLE_FILE, bytes);
+}
+
+/** An ordinary (not AI) news article, padded the same way: what most page loads look like. */
+export function ordinaryArticle(bytes = 50_000): BenchPage {
+  return paddedArticle('ordinary article', ORDINARY_ARTICLE_FILE, bytes);
 }
 
 function ordinarySentences(): string[] {

@@ -1,4 +1,4 @@
-// The pre-screen (lib/relevance/prescreen.ts) may only rule out pages the
+// The pre-screen (lib/relevance/prescreen.ts, prescreen-data.ts) may only rule out pages the
 // engine would turn down: checked on every labeled page and on every evidence
 // term written the ways a page may write it. And it must rule out most
 // ordinary pages, or it saves nothing.
@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { lexicon, shippedEngine } from '../../lib/engine-data';
 import { extractPageText, rawPageText } from '../../lib/extract/page-text';
 import { plainPageText } from '../../lib/extract/plain-text';
-import { compilePrescreen, prescreenData } from '../../lib/relevance/prescreen';
+import { compilePrescreen } from '../../lib/relevance/prescreen';
+import { prescreenData } from '../../lib/relevance/prescreen-data';
 import { PAGES_DIR, labeledFolders, type Label } from '../../scripts/lib/evaluate';
 
 const mayBeAboutAi = compilePrescreen(prescreenData(lexicon));

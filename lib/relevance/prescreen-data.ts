@@ -1,0 +1,56 @@
+// The build-time half of the pre-screen (lib/relevance/prescreen.ts): the word
+// lists, computed from the lexicon by wxt.config.ts and shipped as data.
+import { foldPreimages } from '../text/fold';
+import { toUnits } from '../text/units';
+import type { Lexicon } from './lexicon';
+import { HAN_RANGES, type PrescreenData } from './prescreen';
+
+// The same test as compileLexicon's: words written with inner capitals match as written.
+const INNER_CAPITAL = /^.+\p{Lu}|^\p{Lu}$/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+export function prescreenData(lexicon: Lexicon): PrescreenData {
+  const exact = new Set<string>();
+  const initials = new Set<string>();
+  const words = new Map<string, Set<string> | null>();
+  const han = new Set<string>();
+  for (const concept of lexicon.concepts) {
+    // Concepts without AI signal never make a page about AI.
+    if (concept.aiSignal === 0) continue;
+    for (const term of [...concept.terms.en, ...concept.terms.zh]) {
+      const { keys, raw, breakBefore } = toUnits(term);
+      if (keys.length === 0) continue;
+      // A word the engine matches as written is the most telling part of a term.
+      const written = raw.find((w) => !HAN_CHAR.test(w) && w.length > 1 && INNER_CAPITAL.test(w));
+      if (written) exact.add(written);
+      else if (raw.length > 1 && raw.every((w) => /^\p{Lu}$/u.test(w))) initials.add(raw.join(''));
+      else if (HAN_CHAR.test(raw[0])) {
+        // The first three characters written together ("注意力" in "注意力机制"; common pairs
+        // such as 注意 or 数据 would let most Chinese pages through), else two, else one.
+        const together = (i: number, n: number) =>
+          Array.from({ length: n }, (_, j) => HAN_CHAR.test(raw[i + j] ?? '') && (j === 0 || !breakBefore[i + j])).every(Boolean);
+        const n = [3, 2, 1].find((len) => raw.some((_, i) => together(i, len)))!;
+        const at = raw.findIndex((_, i) => together(i, n));
+        let starts = [''];
+        for (const key of keys.slice(at, at + n)) starts = starts.flatMap((s) => foldPreimages(key).map((c) => s + c));
+        for (const start of starts) han.add(start);
+      } else {
+        // Lower-case first word; the second too when it is a word (a Chinese second unit is not checked).
+        const second = keys.length > 1 && !HAN_CHAR.test(raw[1]) ? keys[1] : null;
+        const seconds = words.get(keys[0]);
+        if (seconds === null) continue; // the first word alone already counts
+        if (second === null) words.set(keys[0], null);
+        else words.set(keys[0], (seconds ?? new Set()).add(second));
+      }
+    }
+  }
+  const outside = [...han].filter((start) => !new RegExp(`^[${HAN_RANGES}]+$`).test(start));
+  if (outside.length) throw new Error(`pre-screen: characters outside HAN_RANGES: ${outside.join(' ')}`);
+  return {
+    exact: [...exact].sort(),
+    initials: [...initials].sort(),
+    words: Object.fromEntries([...words].sort().map(([w, s]) => [w, s ? [...s].sort() : []])),
+    han: [...han].sort(),
+  };
+}
+
