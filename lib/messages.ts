@@ -35,6 +35,8 @@ export interface PageDecision {
   /** Unmistakable terms found on the page and their concepts, for the optional on-page marks. */
   marks: { term: string; concept: string }[];
   highlightTerms: boolean;
+  /** The card's strings in the browser's language, substitutions as {1}, {2} (components/i18n.ts). */
+  messages: Record<string, string>;
 }
 
 export interface PageRefView {

@@ -12,6 +12,7 @@ import { surfaceForms } from '@/lib/text/surface-forms';
 import { rankAdjustments, recentlyShown, recordShown, silenceReason, siteOf, STRICTNESS, withSiteOff } from '@/lib/settings';
 import { readHistory, readSettings, updateHistory, updateSettings } from '../storage';
 import { readingList } from './reading-list';
+import { cardMessageTemplates } from '@/components/i18n';
 
 const CARD_REMARKS = 3;
 
@@ -52,6 +53,7 @@ export async function decideForPage(request: Extract<ExtensionRequest, { type: '
     source: quotePack.source,
     marks: show && settings.highlightTerms ? pageMarks(request.page, analysis.topics) : [],
     highlightTerms: settings.highlightTerms,
+    messages: show ? cardMessageTemplates() : {},
   };
 }
 
@@ -72,6 +74,7 @@ export async function remarksForConcept(concept: string): Promise<PageDecision> 
     source: quotePack.source,
     marks: [],
     highlightTerms: settings.highlightTerms,
+    messages: cardMessageTemplates(),
   };
 }
 

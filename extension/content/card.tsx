@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { QuoteCard, focusCard, type RemarkView } from '@/components/QuoteCard';
+import { provideMessages } from '@/components/i18n';
 import cardCss from '@/components/quote-card.css?inline';
 import { formatCitation } from '@/lib/citation';
 import type { PageDecision } from '@/lib/messages';
@@ -64,6 +65,7 @@ export async function showCard(
         host.style.setProperty('left', '16px', 'important');
       }
       shadow.adoptedStyleSheets = [styleSheet()];
+      provideMessages(current.messages);
       draw = () =>
         render(
           <QuoteCard
@@ -109,6 +111,7 @@ export async function showCard(
     const answer = await ask({ type: 'concept-remarks', concept });
     if (!answer?.show || signal.aborted) return;
     current = answer;
+    provideMessages(answer.messages);
     for (const id of answer.savedIds) saved.add(id);
     if (!ui.shadowHost.isConnected) ui.mount();
     else draw();
