@@ -245,6 +245,24 @@ async function measureMark(page: Page, cdp: CDPSession, url: string, markScript:
   };
 }
 
+/**
+ * The floor for showing anything on this page: a bare fixed-position box (the
+ * card's host without the card) appended in an animation-frame callback of a
+ * script named bench-box.js, so the frame that draws it is attributed to it.
+ */
+async function measureBox(page: Page, cdp: CDPSession, url: string): Promise<TaskSummary> {
+  const stopTrace = await startTrace(cdp);
+  await page.evaluate(
+    `new Promise((done) => requestAnimationFrame(() => { const box = document.createElement('div');` +
+      ` box.style.cssText = 'position:fixed;right:16px;bottom:16px;width:360px;height:240px;background:#fff;z-index:2147483646';` +
+      ` document.body.append(box); setTimeout(done, 300); }))\n//# sourceURL=bench-box.js`,
+  );
+  const events = await stopTrace();
+  saveTrace(url, events, '-box');
+  await page.evaluate(() => document.body.lastElementChild?.remove());
+  return summarize(events, url, (u) => u.endsWith('bench-box.js'));
+}
+
 // ---------------------------------------------------------------------------
 // Statistics and printing
 // ---------------------------------------------------------------------------
@@ -288,6 +306,8 @@ interface Rounds {
   ext: RunResult[];
   none: RunResult[];
   mark: MarkResult[];
+  /** The frame that shows a bare fixed box on the page (no extension): the least any card can cost. */
+  box: TaskSummary[];
 }
 
 function logRun(label: string, r: RunResult): void {
@@ -344,7 +364,7 @@ async function main(): Promise<void> {
 
     const results = new Map<PageSpec['key'], Rounds>();
     for (const [n, spec] of specs.entries()) {
-      const rounds: Rounds = { ext: [], none: [], mark: [] };
+      const rounds: Rounds = { ext: [], none: [], mark: [], box: [] };
       results.set(spec.key, rounds);
       if (opts.verbose) console.error(`${spec.page.name}: ${(spec.page.bytes / 1024).toFixed(0)} KB, ${spec.page.elements} elements`);
       if (n === 0) {
@@ -368,6 +388,7 @@ async function main(): Promise<void> {
         logRun(opts.sanity ? 'ext as built' : 'without', none.result);
         rounds.ext.push(ext.result);
         rounds.none.push(none.result);
+        if (!opts.sanity) rounds.box.push(await measureBox(none.page, none.cdp, url));
         if (markAgain) {
           // Same tab, after the no-extension window: mark.js instead of our script.
           const mark = await measureMark(none.page, none.cdp, url, markScript, none.result.heapUsed);
@@ -456,6 +477,7 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
   line('        our JS in it (CPU-profiler samples)', ms((x) => x.trace.longestSampledMs));
   line('        rendering in it (style → commit)', ms((x) => x.trace.longestRenderMs));
   line('  mark.js (baseline)', (r) => markCell(r, (m) => m.trace.longestMs));
+  line('  baseline: a bare fixed box shown (its frame)', (r) => cell(stat(r.box.map((b) => b.longestMs)), 'ms'));
   line('  bar: none over 50 ms (heavy page)', (r, s) => {
     const a = stat(r.ext.map((x) => x.trace.longestMs));
     return `${s.key === 'heavy' ? verdict(a ? a.max <= 50 : null) : '(info)'}: worst run ${a ? fmtMs(a.max) : '?'} ms`;

@@ -127,12 +127,13 @@ export function* extractPageTextSteps(
     for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
   }
 
+  // Lines as clean() would leave them, without an array of lines: collapse spaces,
+  // then fold each newline and the spaces around it into one newline.
   const body = chunks
     .join('')
-    .split('\n')
-    .map(clean)
-    .filter(Boolean)
-    .join('\n');
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[ \n]*/g, '\n')
+    .trim();
   return {
     title: clean(doc.title ?? ''),
     headings,
