@@ -3,6 +3,7 @@
 // takes over this page for good); any other page is looked at again only when
 // a single-page app navigates or content arrives later, with bounded work.
 import { isReadableDocument, mayBeAboutAiPage } from './page-screen';
+import { SCREEN_GLOBAL } from './screen-contract';
 import { watchLateContent } from './late-content';
 
 /** The full reading: WXT's content script (entrypoints/content), web-accessible, run by importing it. */
@@ -21,6 +22,7 @@ export function screenPage(): void {
     if (handedOver || !mayBeAboutAiPage(document)) return;
     handedOver = true;
     watching.abort();
+    (globalThis as Record<string, unknown>)[SCREEN_GLOBAL] = mayBeAboutAiPage;
     // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     import(/* @vite-ignore */ api.runtime.getURL(FULL_READING)).catch(() => {

@@ -11,7 +11,7 @@ import type { MountedCard } from './card';
 import { loadCardUi } from './card-ui-contract';
 import { extractSliced } from './extract-sliced';
 import { watchLateContent } from './late-content';
-import { mayBeAboutAiPage } from './page-screen';
+import { sharedScreen } from './screen-contract';
 
 /** The card waits this long after the decision, so it never arrives mid-load. */
 const CARD_DELAY_MS = 1200;
@@ -30,7 +30,7 @@ export function watchPage(ctx: ContentScriptContext): void {
     const signal = controller.signal;
     const decide = async (): Promise<boolean> => {
       // Later views of a single-page app get the cheap first look too.
-      if (!screened && !mayBeAboutAiPage(document)) return false;
+      if (!screened && sharedScreen()?.(document) === false) return false;
       screened = false;
       const page = await extractSliced(ctx, document, signal);
       if (!page || signal.aborted) return false;
