@@ -48,6 +48,35 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('rules an ordinary page out at its first look, loading nothing more; an AI page gets the full reading', async () => {
+    /** What the every-page script in the extension's isolated world did: whether it handed the page over. */
+    const firstLook = async (path: string) => {
+      const page = await suite.ext.context.newPage();
+      const cdp = await suite.ext.context.newCDPSession(page);
+      const worlds: number[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        if ((context.auxData as { type?: string } | undefined)?.type === 'isolated') worlds.push(context.id);
+      });
+      await cdp.send('Runtime.enable');
+      await page.goto(suite.server.url(path));
+      await page.waitForTimeout(2_500);
+      // Worlds of the page's about:blank start are gone by now; the live one answers.
+      const answers = await Promise.all(
+        worlds.map((contextId) =>
+          cdp
+            .send('Runtime.evaluate', { contextId, expression: 'typeof globalThis.__tianQuotesScreen', returnByValue: true })
+            .then(({ result }) => result.value as string, () => null),
+        ),
+      );
+      await page.close();
+      const live = answers.filter((a) => a !== null);
+      return { ran: live.length > 0, handedOver: live.includes('function') };
+    };
+    expect(await firstLook('/dev-en/notai-tennis-final-match-report.html')).toEqual({ ran: true, handedOver: false });
+    expect(await firstLook('/dev-zh/zh-notai-braised-pork-recipe.html')).toEqual({ ran: true, handedOver: false });
+    expect(await firstLook('/dev-en/ai-scaling-data-wall.html')).toEqual({ ran: true, handedOver: true });
+  });
+
   it('stays away from trap and non-AI pages', async () => {
     const pages = await Promise.all(
       ['/dev-en/trap-air-india-ai183-diversion.html', '/dev-en/trap-transformers-one-movie-review.html', '/dev-en/notai-tennis-final-match-report.html'].map(openPage),
