@@ -24,10 +24,13 @@ export function screenPage(): void {
     watching.abort();
     (globalThis as Record<string, unknown>)[SCREEN_GLOBAL] = mayBeAboutAiPage;
     // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    import(/* @vite-ignore */ api.runtime.getURL(FULL_READING)).catch(() => {
-      // The extension was reloaded or removed since this page loaded: stay quiet.
-    });
+    // If the extension was reloaded or removed since this page loaded, stay quiet.
+    try {
+      const api = (globalThis as unknown as { chrome?: Api }).chrome;
+      import(/* @vite-ignore */ api!.runtime.getURL(FULL_READING)).catch(() => {});
+    } catch {
+      // No extension API left in this page's content-script world.
+    }
   };
 
   let view: AbortController | undefined;
