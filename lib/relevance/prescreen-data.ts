@@ -50,7 +50,7 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
     exact: [...exact].sort(),
     initials: [...initials].sort(),
     words: Object.fromEntries([...words].sort().map(([w, s]) => [w, s ? [...s].sort() : []])),
-    han: [...han].sort(),
+    han: [...han].sort().join(' '),
   };
 }
 
