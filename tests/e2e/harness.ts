@@ -366,13 +366,23 @@ export async function launchFirefoxExtension(opts: { browserLocale?: string; ext
       const url = `${baseUrl}/${path.replace(/^\//, '')}`;
       // See above: this navigation never reports completion, so do not await it.
       page.goto(url, { timeout: 120_000 }).catch(() => {});
-      await page.waitForFunction(
-        (href: string, sel: string | null) => location.href === href && document.readyState !== 'loading' && (!sel || document.querySelector(sel) !== null),
-        { timeout: 20_000, polling: 100 },
-        url,
-        selector ?? null,
-      );
-      return page;
+      // Firefox's WebDriver BiDi can fail an evaluation that lands mid-navigation
+      // ("right-hand side of 'in' should be an object, got null"): poll again then.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        try {
+          await page.waitForFunction(
+            (href: string, sel: string | null) => location.href === href && document.readyState !== 'loading' && (!sel || document.querySelector(sel) !== null),
+            { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
+            url,
+            selector ?? null,
+          );
+          return page;
+        } catch (e) {
+          if ((e as Error).name === 'TimeoutError' || Date.now() > deadline) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     async close() {
       await browser.close().catch(() => {});
