@@ -27,6 +27,8 @@ export function watchPage(ctx: ContentScriptContext): void {
     const controller = new AbortController();
     view = controller;
     card = null;
+    // The popup's "related to this page" must not describe the page before a navigation.
+    lastPage = null;
     const signal = controller.signal;
     const decide = async (): Promise<boolean> => {
       // Later views of a single-page app get the cheap first look too.
