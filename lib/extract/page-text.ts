@@ -74,6 +74,11 @@ function contentRoot(doc: Document): Element | null {
   );
 }
 
+/** What the page says it is about, in its own words. */
+function metaDescription(doc: Document): string {
+  return doc.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content') ?? '';
+}
+
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -83,8 +88,7 @@ export function* extractPageTextSteps(
   limits: ExtractLimits = DEFAULT_LIMITS,
 ): Generator<void, PageText, void> {
   const headings: string[] = [];
-  const description = doc.querySelector('meta[name="description"], meta[property="og:description"]');
-  const descriptionText = clean(description?.getAttribute('content') ?? '');
+  const descriptionText = clean(metaDescription(doc));
   if (descriptionText) headings.push(descriptionText);
 
   const root = contentRoot(doc);
@@ -150,8 +154,7 @@ export function* extractPageTextSteps(
  * fraction of the walk; lib/relevance/prescreen.ts looks at it first.
  */
 export function rawPageText(doc: Document): string {
-  const description = doc.querySelector('meta[name="description"], meta[property="og:description"]');
-  return `${doc.title ?? ''}\n${description?.getAttribute('content') ?? ''}\n${contentRoot(doc)?.textContent ?? ''}`;
+  return `${doc.title ?? ''}\n${metaDescription(doc)}\n${contentRoot(doc)?.textContent ?? ''}`;
 }
 
 export function extractPageText(doc: Document, limits: ExtractLimits = DEFAULT_LIMITS): PageText {

@@ -7,24 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, ROOT } from '../../tests/e2e/harness';
+import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, CHROMIUM_SWITCHES, ROOT } from '../../tests/e2e/harness';
 
-/** The switches tests/e2e/harness.ts passes, minus the two that load the extension. */
-export const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--no-pings',
-  '--metrics-recording-only',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -42,7 +26,7 @@ export interface BenchBrowser {
 export async function launchChromium(extensionDir?: string): Promise<BenchBrowser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (Debian package: chromium).`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tian-quotes-bench-'));
-  const args = [...COMMON_ARGS];
+  const args = [...CHROMIUM_SWITCHES];
   if (extensionDir) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -108,6 +108,24 @@ export function assertExtensionStaysLocal(requests: readonly SeenRequest[]): voi
 // Chromium + extension
 // ---------------------------------------------------------------------------
 
+/** Chromium's switches for every run (tests and bench), besides the two that load the extension. */
+export const CHROMIUM_SWITCHES = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--metrics-recording-only',
+  // Safety net: nothing but loopback resolves, so no request can leave the machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
 export interface LaunchOptions {
   /** UI locale of the browser, e.g. 'zh-CN' or 'en-US' (drives chrome.i18n and navigator.language). */
   browserLocale?: string;
@@ -158,20 +176,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-domain-reliability',
-    '--disable-client-side-phishing-detection',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--no-pings',
-    '--metrics-recording-only',
-    // Safety net: nothing but loopback resolves, so no request can leave the machine.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ...CHROMIUM_SWITCHES,
     ...(opts.browserLocale ? [`--lang=${opts.browserLocale}`] : []),
     ...(opts.args ?? []),
   ];
