@@ -1,9 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { ExtensionRequest, ResponseMap } from '@/lib/messages';
 import { decideForPage, hideOnSite, noteCardShown, noteNotRelevant, remarksForConcept } from '@/extension/background/card-service';
 import { mirrorReadingListChanges, readingList } from '@/extension/background/reading-list';
 import { registerEntryPoints } from '@/extension/background/entry-points';
+import { showRemarkWaiting } from '@/extension/background/remark-badge';
 
 async function toggleSave(request: Extract<ExtensionRequest, { type: 'toggle-save' }>): Promise<{ saved: boolean }> {
   const list = await readingList();
@@ -15,7 +16,7 @@ async function toggleSave(request: Extract<ExtensionRequest, { type: 'toggle-sav
   return { saved: true };
 }
 
-async function handle(request: ExtensionRequest): Promise<ResponseMap[ExtensionRequest['type']]> {
+async function handle(request: ExtensionRequest, sender: Browser.runtime.MessageSender): Promise<ResponseMap[ExtensionRequest['type']]> {
   switch (request.type) {
     case 'ping':
       return { type: 'pong' };
@@ -37,15 +38,18 @@ async function handle(request: ExtensionRequest): Promise<ResponseMap[ExtensionR
       return null;
     case 'concept-remarks':
       return remarksForConcept(request.concept);
+    case 'remark-waiting':
+      await showRemarkWaiting(sender.tab?.id, request.waiting);
+      return null;
   }
 }
 
 export default defineBackground(() => {
   registerEntryPoints();
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as ExtensionRequest | undefined)?.type;
-    const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings', 'concept-remarks'];
-    return typeof type === 'string' && known.includes(type) ? handle(message as ExtensionRequest) : undefined;
+    const known = ['ping', 'analyze-page', 'card-shown', 'toggle-save', 'not-relevant', 'hide-site', 'open-settings', 'concept-remarks', 'remark-waiting'];
+    return typeof type === 'string' && known.includes(type) ? handle(message as ExtensionRequest, sender) : undefined;
   });
   mirrorReadingListChanges();
   // Opening the reading list early lets it migrate old data and catch up with sync.

@@ -53,7 +53,9 @@ export type ExtensionRequest =
   | { type: 'not-relevant'; quoteId: string }
   | { type: 'hide-site'; url: string }
   | { type: 'open-settings' }
-  | { type: 'concept-remarks'; concept: string };
+  | { type: 'concept-remarks'; concept: string }
+  /** A page too large for a card (extension/content/card-room.ts): its remark waits behind the toolbar button, or no longer does. */
+  | { type: 'remark-waiting'; waiting: boolean };
 
 export interface ResponseMap {
   ping: { type: 'pong' };
@@ -64,10 +66,14 @@ export interface ResponseMap {
   'hide-site': null;
   'open-settings': null;
   'concept-remarks': PageDecision;
+  'remark-waiting': null;
 }
 
 /** Requests from the background (or the popup) to a tab's content script. */
 export type TabRequest = { type: 'focus-card' } | { type: 'related-remarks' };
+
+/** A content script's answer to 'focus-card'. */
+export type FocusCardReply = 'focused' | 'open-popup' | 'none';
 
 /** A content script's answer to 'related-remarks': what it read of its page (null before it has read it). */
 export interface RelatedRemarksReply {

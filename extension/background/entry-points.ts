@@ -5,7 +5,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { quotePack, shippedEngine } from '@/lib/engine-data';
 import { escapeOmniboxXml, omniboxSuggestions, parseOmniboxInput, searchPagePath, selectionQuery } from '@/lib/entry-points';
-import type { TabRequest } from '@/lib/messages';
+import type { FocusCardReply, TabRequest } from '@/lib/messages';
 import { searchQuotes } from '@/lib/relevance/search';
 
 export const SEARCH_SELECTION_MENU = 'tian-search-selection';
@@ -45,7 +45,10 @@ async function focusCardIn(tab: Tab | undefined): Promise<void> {
   if (tabId === undefined || tabId < 0) return;
   const request: TabRequest = { type: 'focus-card' };
   // A tab without the content script (a browser page, a PDF) has nothing to focus.
-  await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
+  const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined)) as FocusCardReply | undefined;
+  // A page too large for a card keeps its remark in the popup. Firefox may refuse
+  // (no user action left after the round trip): the badge still shows it is there.
+  if (reply === 'open-popup') await (browser.action ?? browser.browserAction).openPopup().catch(() => undefined);
 }
 
 function suggestFor(text: string): { suggestions: Browser.omnibox.SuggestResult[]; fallback: string } {

@@ -2,12 +2,15 @@
 // ask the background, and show at most one card. A single-page-app navigation
 // starts a new view (aborting the old one); content that arrives later gets a
 // bounded second look. Once a card is up, nothing more runs until the next view.
+// On a page too large for a card at no cost, the remark waits behind the toolbar
+// button (its badge) and the keyboard shortcut opens the popup instead.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageText } from '@/lib/extract/page-text';
-import type { RelatedRemarksReply, TabRequest } from '@/lib/messages';
+import type { FocusCardReply, RelatedRemarksReply, TabRequest } from '@/lib/messages';
 import { ask } from '../messaging';
 import type { MountedCard } from './card';
+import { tooLargeForCard } from './card-room';
 import { loadCardUi } from './card-ui-contract';
 import { extractSliced } from './extract-sliced';
 import { watchLateContent } from './late-content';
@@ -21,12 +24,15 @@ export function watchPage(ctx: ContentScriptContext): void {
   let view: AbortController | undefined;
   let card: MountedCard | null = null;
   let lastPage: PageText | null = null;
+  let remarkWaiting = false;
 
   const startView = (screened = false) => {
     view?.abort();
     const controller = new AbortController();
     view = controller;
     card = null;
+    if (remarkWaiting) void ask({ type: 'remark-waiting', waiting: false });
+    remarkWaiting = false;
     // The popup's "related to this page" must not describe the page before a navigation.
     lastPage = null;
     const signal = controller.signal;
@@ -39,6 +45,11 @@ export function watchPage(ctx: ContentScriptContext): void {
       lastPage = page;
       const decision = await ask({ type: 'analyze-page', page, url: location.href });
       if (!decision?.show || signal.aborted) return false;
+      if (tooLargeForCard(document)) {
+        remarkWaiting = true;
+        void ask({ type: 'remark-waiting', waiting: true });
+        return true;
+      }
       // The card's UI loads during the delay.
       await Promise.all([loadCardUi(), new Promise((resolve) => ctx.setTimeout(() => resolve(null), CARD_DELAY_MS))]);
       if (signal.aborted) return true;
@@ -61,7 +72,10 @@ export function watchPage(ctx: ContentScriptContext): void {
 
   const onMessage = (message: unknown) => {
     const request = message as TabRequest | undefined;
-    if (request?.type === 'focus-card') return Promise.resolve(card?.focus() ?? false);
+    if (request?.type === 'focus-card') {
+      const reply: FocusCardReply = card?.focus() ? 'focused' : remarkWaiting ? 'open-popup' : 'none';
+      return Promise.resolve(reply);
+    }
     if (request?.type === 'related-remarks') {
       const reply: RelatedRemarksReply = { page: lastPage, title: document.title, url: location.href };
       return Promise.resolve(reply);

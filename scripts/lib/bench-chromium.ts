@@ -20,6 +20,8 @@ export interface BenchBrowser {
    * show a card. No-op without the extension.
    */
   resetExtension(): Promise<void>;
+  /** Whether any tab's toolbar badge is set (a remark waiting on a page too large for a card); false without the extension. */
+  badgeShown(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,16 @@ export async function launchChromium(extensionDir?: string): Promise<BenchBrowse
         // The worker may have been stopped and restarted since: look it up again.
         await reset(await findWorker());
       }
+    },
+    async badgeShown() {
+      if (!extensionDir) return false;
+      return (await findWorker()).evaluate(async () => {
+        const { tabs, action } = (globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+        }).chrome;
+        const texts = await Promise.all((await tabs.query({})).map((t) => (t.id === undefined ? '' : action.getBadgeText({ tabId: t.id }))));
+        return texts.some(Boolean);
+      });
     },
     async close() {
       await context.close().catch(() => {});

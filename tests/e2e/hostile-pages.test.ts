@@ -9,6 +9,17 @@ import { extensionSuite } from './suite';
 
 const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
 
+interface Tab {
+  id?: number;
+  url?: string;
+}
+interface ChromeLike {
+  tabs: { query(q: object): Promise<Tab[]> };
+  action: { getBadgeText(d: { tabId?: number }): Promise<string>; getTitle(d: { tabId?: number }): Promise<string> };
+  commands: { onCommand: { dispatch(name: string, tab?: Tab): void } };
+  runtime: { getContexts(filter: object): Promise<{ documentUrl?: string }[]> };
+}
+
 const AI_ARTICLE = `<h1>Scaling laws hit a data wall</h1>
 <p>Large language models have improved by the scaling laws: more training data, more compute and bigger models.</p>
 <p>But AI labs now need exponentially more data for a few points on benchmarks, and researchers say data efficiency is the missing step to AGI.</p>
@@ -69,13 +80,51 @@ describe('hostile and odd pages', () => {
     await page.close();
   });
 
-  it('reads a 5 MB page with 100,000 elements and still shows the card (its cost is measured by npm run bench)', async () => {
+  it('on a 5 MB page with 100,000 elements keeps the remark off the page: the toolbar badge, the shortcut and the popup have it', async () => {
     const filler = '<div class="row"><span>Cooking notes: bread, butter and salt.</span></div>'.repeat(100_000);
     suite.server.route('/huge.html', { body: html(`<article>${AI_ARTICLE}</article>${filler}`) });
+    suite.server.route('/article.html', { body: html(`<article>${AI_ARTICLE}</article>`) });
+    const article = await visit('/article.html');
+    await cardOn(article).waitFor({ state: 'visible', timeout: 30_000 });
     const page = await visit('/huge.html');
-    await cardOn(page).waitFor({ state: 'visible', timeout: 30_000 });
-    expect(suite.ext.errors).toEqual([]);
-    await page.close();
+    const worker = suite.ext.serviceWorker;
+    const tabOf = async (p: Page) => {
+      await p.bringToFront();
+      const [tab] = await worker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.tabs.query({ active: true, currentWindow: true }));
+      return tab!;
+    };
+    const tab = await tabOf(page);
+    const button = () =>
+      worker.evaluate(async (tabId) => {
+        const { action } = (globalThis as unknown as { chrome: ChromeLike }).chrome;
+        return { badge: await action.getBadgeText({ tabId }), title: await action.getTitle({ tabId }) };
+      }, tab.id);
+    await expect.poll(button, { timeout: 30_000 }).toEqual({
+      badge: '1',
+      title: 'Tian Quotes: a remark by Tian Yuandong for this page. Open to read it.',
+    });
+    expect(await page.locator('tian-quote').count()).toBe(0);
+
+    // The keyboard shortcut that focuses a card opens the popup here.
+    await worker.evaluate((tab) => (globalThis as unknown as { chrome: ChromeLike }).chrome.commands.onCommand.dispatch('focus-card', tab), tab);
+    await expect
+      .poll(async () =>
+        worker.evaluate(async () => {
+          const contexts = await (globalThis as unknown as { chrome: ChromeLike }).chrome.runtime.getContexts({ contextTypes: ['POPUP'] });
+          return contexts.map((c) => new URL(c.documentUrl ?? 'about:blank').pathname);
+        }),
+      )
+      .toContain('/popup.html');
+    const popup = await suite.ext.openExtensionPage(`popup.html?tab=${tab.id}`);
+    await popup.getByRole('heading', { name: 'Related to this page' }).waitFor();
+    expect(await popup.locator('[lang="zh-CN"]').count()).toBeGreaterThan(0);
+
+    // The normal-sized article keeps its card and gets no badge.
+    const articleTab = await tabOf(article);
+    expect(await worker.evaluate((tabId) => (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeText({ tabId }), articleTab.id)).toBe('');
+    // (The test pages have no favicon: the browser's 404 for it is not the extension's doing.)
+    expect(suite.ext.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await Promise.all([popup.close(), page.close(), article.close()]);
   });
 
   it('survives one 20 MB text node, 5,000 levels of nesting, framesets, SVG and XML documents, and about:blank', async () => {
