@@ -18,6 +18,6 @@ describe('room for a card', () => {
 
   it('is not there once the page has more elements than the limit', () => {
     expect(tooLargeForCard(pageWithRows(MAX_ELEMENTS_FOR_CARD - 5))).toBe(true);
-    expect(tooLargeForCard(pageWithRows(40_000))).toBe(true);
+    expect(tooLargeForCard(pageWithRows(30_000))).toBe(true);
   });
 });
