@@ -1,13 +1,16 @@
 /**
  * The built Firefox add-on (.output/firefox-mv2) installs in Debian's Firefox ESR
  * (temporarily, through WebDriver BiDi webExtension.install), its popup page renders,
- * and its background page answers.
+ * its background page answers, and the on-page card and toolbar badge work.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoExternalRequests,
   FIREFOX_EXTENSION_DIR,
   launchFirefoxExtension,
+  PAGES_DIR,
   readBuiltManifest,
   startServer,
   type FirefoxExtensionHandle,
@@ -75,6 +78,33 @@ describe('Firefox ESR: add-on basics', () => {
       expect(await trap.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
       await page.close();
       await trap.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps the remark of a page too large for a card behind the toolbar button (browserAction badge)', async () => {
+    const server = await startServer();
+    try {
+      const article = (await readFile(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8')).replace(
+        '</body>',
+        `${'<div class="row"><span>Cooking notes: bread, butter and salt.</span></div>'.repeat(12_000)}</body>`,
+      );
+      server.route('/large.html', { body: article });
+      const page = await ff.browser.newPage();
+      await page.goto(server.url('/large.html'));
+      const settings = await ff.openExtensionPage('popup.html', 'h1');
+      const badges = () =>
+        settings.evaluate(async () => {
+          const { tabs, browserAction } = (globalThis as unknown as {
+            browser: { tabs: { query(q: object): Promise<{ id?: number }[]> }; browserAction: { getBadgeText(d: { tabId: number }): Promise<string> } };
+          }).browser;
+          return Promise.all((await tabs.query({})).map((t) => browserAction.getBadgeText({ tabId: t.id! })));
+        });
+      await expect.poll(badges, { timeout: 30_000 }).toContain('1');
+      expect(await page.evaluate(() => document.querySelectorAll('tian-quote').length)).toBe(0);
+      await settings.close();
+      await page.close();
     } finally {
       await server.close();
     }
