@@ -25,35 +25,59 @@ export interface PrescreenData {
   han: string;
 }
 
-const WORDS = /[A-Za-z0-9]+/g;
 // Plain ranges, not \p{Script=Han}: a Unicode property class costs time to
 // compile on every page. Every character in `han` is in them (checked when built).
 export const HAN_RANGES = '\u3400-\u9fff\uf900-\ufaff';
 const HAN = new RegExp(`[${HAN_RANGES}]`);
 const HAN_RUNS = new RegExp(`[${HAN_RANGES}]+`, 'g');
+const NOT_WORD = /[^a-z0-9]+/;
+// The one character after NFKC whose lower case holds an ASCII letter (İ → i + dot above),
+// which could glue an "i" onto a word that is separate as written.
+const DOTTED_I = /\u0130/g;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The runtime half: could this raw page text hold an evidence term? Written for
- * a cold start on every page: one pass per script, few allocations.
+ * a cold start on every page, where every JavaScript step per word shows: the
+ * text is lower-cased and split natively, and each word costs one set lookup.
+ * The few words that could start a term are then checked the engine's way
+ * (acronyms as written, second words, plurals).
  */
 export function compilePrescreen(data: PrescreenData): (text: string) => boolean {
-  const exact = new Set(data.exact);
-  const initials = new Set(data.initials);
-  const words = new Map(Object.entries(data.words));
+  // Lower-case forms of every word that may start a term, plurals included.
+  const starts = new Set<string>();
+  const exactByLower = new Map<string, string[]>();
+  for (const word of data.exact) {
+    const lower = word.toLowerCase();
+    exactByLower.set(lower, [...(exactByLower.get(lower) ?? []), word]);
+    starts.add(lower).add(`${lower}s`);
+  }
+  for (const first of Object.keys(data.words)) {
+    starts.add(first).add(`${first}s`);
+    if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
+  }
+  const initials = new Set(data.initials.map((w) => w.toLowerCase()));
+  const seconds = (word: string) => (Object.hasOwn(data.words, word) ? data.words[word] : undefined);
+  // Words the engine matches as written, and "A.I."-style initials, are checked against the text as written.
+  const written = (pattern: string, text: string) => new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`).test(text);
+  const writtenExact = (lower: string, text: string) =>
+    (exactByLower.get(lower) ?? exactByLower.get(lower.slice(0, -1)))?.some((w) => written(`${escapeRegExp(w)}s?`, text));
+  const writtenInitials = (text: string) =>
+    data.initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
   let han: Set<string> | undefined;
-  const seconds = (word: string) => words.get(word) ?? (word.endsWith('s') ? words.get(stemWord(word)) : undefined);
-  const exactOrPlural = (word: string) => exact.has(word) || (word.endsWith('s') && exact.has(word.slice(0, -1)));
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
-    // One pass over the words as written: a cold loop over a 50 KB article costs a
-    // few milliseconds, and every extra pass or per-word allocation shows.
-    const latin = normalized.match(WORDS) ?? [];
+    const lower = (normalized.includes('\u0130') ? normalized.replace(DOTTED_I, ' ') : normalized).toLowerCase();
+    const latin = lower.split(NOT_WORD);
     for (let i = 0; i < latin.length; i++) {
       const word = latin[i];
-      if (exactOrPlural(word) || (word.length === 1 && initials.has(word + (latin[i + 1] ?? '')))) return true;
-      const following = seconds(word.toLowerCase());
-      if (following && (following.length === 0 || following.includes(stemWord(latin[i + 1]?.toLowerCase() ?? '')))) return true;
+      if (word.length === 1 && initials.has(word + latin[i + 1]) && writtenInitials(normalized)) return true;
+      if (!starts.has(word)) continue;
+      if (writtenExact(word, normalized)) return true;
+      const following = seconds(word) ?? seconds(stemWord(word));
+      if (following && (following.length === 0 || following.includes(stemWord(latin[i + 1] ?? '')))) return true;
     }
     if (!HAN.test(normalized)) return false;
     han ??= new Set(data.han.split(' '));
