@@ -6,13 +6,19 @@ import prescreen from 'virtual:ai-prescreen';
 import { rawPageText } from '@/lib/extract/page-text';
 import { compilePrescreen } from '@/lib/relevance/prescreen';
 
-/** Past this much text the sliced reading decides instead: one read of it all could be a long task. */
-const MAX_SCREENED_CHARS = 2_000_000;
+// Both limits keep the first look one short task on any page; past them the
+// sliced reading (extract-sliced.ts) decides, a few milliseconds at a time.
+/** One scan of this much text takes about 20 ms on a slow machine (npm run bench). */
+const MAX_SCREENED_CHARS = 200_000;
+/** Past this many elements, reading all their text in one call is itself a long step. */
+const MAX_SCREENED_ELEMENTS = 20_000;
 
 let mayBeAboutAi: ((text: string) => boolean) | undefined;
 
 /** False only when the page cannot be about AI; true sends it to the full reading. */
 export function mayBeAboutAiPage(doc: Document): boolean {
+  // item(n) walks the document only as far as n.
+  if (doc.getElementsByTagName('*').item(MAX_SCREENED_ELEMENTS) !== null) return true;
   const text = rawPageText(doc);
   return text.length > MAX_SCREENED_CHARS || (mayBeAboutAi ??= compilePrescreen(prescreen))(text);
 }

@@ -64,8 +64,8 @@ export function typicalArticle(bytes = 50_000): BenchPage {
 }
 
 /** An ordinary (not AI) news article, padded the same way: what most page loads look like. */
-export function ordinaryArticle(bytes = 50_000): BenchPage {
-  return paddedArticle('ordinary article', ORDINARY_ARTICLE_FILE, bytes);
+export function ordinaryArticle(bytes = 50_000, name = 'ordinary article'): BenchPage {
+  return paddedArticle(name, ORDINARY_ARTICLE_FILE, bytes);
 }
 
 function ordinarySentences(): string[] {
