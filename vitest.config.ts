@@ -1,12 +1,12 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { aiPrescreenModule } from './wxt.config';
 
 // Two projects:
 //  - unit: fast tests of lib/ and components/. Node environment by default; a test
 //    that needs a DOM opts in with `// @vitest-environment happy-dom`. WxtVitest()
 //    swaps `wxt/browser` for WXT's in-memory fake browser and applies wxt.config.ts
-//    (aliases, Preact plugin, ...); the pre-screen's virtual module is added here.
+//    (aliases, Preact plugin, ...); `virtual:ai-prescreen` is computed by a test helper.
 //  - e2e: real Chromium (and Firefox ESR) driving the built extension in .output/.
 //    Run after `npm run build && npm run build:firefox`; files run one at a time.
 export default defineConfig({
@@ -17,7 +17,8 @@ export default defineConfig({
     teardownTimeout: 30_000,
     projects: [
       {
-        plugins: [WxtVitest(), aiPrescreenModule()],
+        plugins: [WxtVitest()],
+        resolve: { alias: { 'virtual:ai-prescreen': resolve(import.meta.dirname, 'tests/helpers/ai-prescreen.ts') } },
         test: {
           name: 'unit',
           setupFiles: ['tests/helpers/setup-i18n.ts'],

@@ -16,14 +16,14 @@ function validateQuotePacks(): void {
 }
 
 /** `virtual:ai-prescreen`: the pre-screen's word lists, computed from the lexicon when the extension is built. */
-export function aiPrescreenModule(): Plugin {
+function aiPrescreenModule(): Plugin {
   const id = 'virtual:ai-prescreen';
   return {
     name: 'tian-quotes:ai-prescreen',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     load(moduleId) {
       if (moduleId !== `\0${id}`) return undefined;
-      this.addWatchFile(join(import.meta.dirname, 'assets', 'lexicon.json'));
+      this.addWatchFile('assets/lexicon.json');
       const data = JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))));
       // JSON.parse of a string starts faster than an object literal this size.
       return `export default JSON.parse(${JSON.stringify(data)});`;

@@ -191,7 +191,8 @@ describe('settings page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await stored()).disabledSites).toEqual([]);
 
-    // Every control shows where focus is.
+    // With the last site removed, focus goes back to the field, and shows where it is.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('text');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
     await page.close();
