@@ -7,6 +7,7 @@ import { quotePack, shippedEngine } from '@/lib/engine-data';
 import { escapeOmniboxXml, omniboxSuggestions, parseOmniboxInput, searchPagePath, selectionQuery } from '@/lib/entry-points';
 import type { FocusCardReply, TabRequest } from '@/lib/messages';
 import { searchQuotes } from '@/lib/relevance/search';
+import { toolbarButton } from './remark-badge';
 
 export const SEARCH_SELECTION_MENU = 'tian-search-selection';
 export const FOCUS_CARD_COMMAND = 'focus-card';
@@ -48,7 +49,7 @@ async function focusCardIn(tab: Tab | undefined): Promise<void> {
   const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined)) as FocusCardReply | undefined;
   // A page too large for a card keeps its remark in the popup. Firefox may refuse
   // (no user action left after the round trip): the badge still shows it is there.
-  if (reply === 'open-popup') await (browser.action ?? browser.browserAction).openPopup().catch(() => undefined);
+  if (reply === 'open-popup') await toolbarButton.openPopup().catch(() => undefined);
 }
 
 function suggestFor(text: string): { suggestions: Browser.omnibox.SuggestResult[]; fallback: string } {

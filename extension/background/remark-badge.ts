@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 
-// Firefox's Manifest V2 build has browserAction where Chrome has action.
-const action = browser.action ?? browser.browserAction;
+/** The toolbar button: Firefox's Manifest V2 build has browserAction where Chrome has action. */
+export const toolbarButton = browser.action ?? browser.browserAction;
 
 /** The card's accent colour (components/quote-card.css), white text: 6.4:1. */
 const BADGE_COLOR = '#0b57d0';
@@ -14,8 +14,8 @@ const BADGE_COLOR = '#0b57d0';
 export async function showRemarkWaiting(tabId: number | undefined, waiting: boolean): Promise<void> {
   if (tabId === undefined || tabId < 0) return;
   await Promise.all([
-    action.setBadgeText({ tabId, text: waiting ? '1' : '' }),
-    action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
-    action.setTitle({ tabId, title: t(waiting ? 'action_title_remark_waiting' : 'actionTitle') }),
+    toolbarButton.setBadgeText({ tabId, text: waiting ? '1' : '' }),
+    toolbarButton.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+    toolbarButton.setTitle({ tabId, title: t(waiting ? 'action_title_remark_waiting' : 'actionTitle') }),
   ]);
 }

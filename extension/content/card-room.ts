@@ -5,10 +5,10 @@
 // 10,000 elements it would be a long task (over 50 ms). There the remark waits
 // behind the toolbar button instead (extension/background/remark-badge.ts).
 // News articles have 1,000 to 5,000 elements.
+import { hasMoreElementsThan } from '@/lib/extract/page-text';
 
 export const MAX_ELEMENTS_FOR_CARD = 10_000;
 
-/** One bounded look: item(n) walks the document only as far as n. */
 export function tooLargeForCard(doc: Document): boolean {
-  return doc.getElementsByTagName('*').item(MAX_ELEMENTS_FOR_CARD) !== null;
+  return hasMoreElementsThan(doc, MAX_ELEMENTS_FOR_CARD);
 }

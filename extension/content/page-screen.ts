@@ -3,7 +3,7 @@
 // pre-screen (lib/relevance/prescreen.ts). No extension API is touched here:
 // a content script's first use of one costs the page a few milliseconds.
 import prescreen from 'virtual:ai-prescreen';
-import { rawPageText } from '@/lib/extract/page-text';
+import { hasMoreElementsThan, rawPageText } from '@/lib/extract/page-text';
 import { compilePrescreen } from '@/lib/relevance/prescreen';
 
 // Both limits keep the first look one short task on any page; past them the
@@ -17,8 +17,7 @@ let mayBeAboutAi: ((text: string) => boolean) | undefined;
 
 /** False only when the page cannot be about AI; true sends it to the full reading. */
 export function mayBeAboutAiPage(doc: Document): boolean {
-  // item(n) walks the document only as far as n.
-  if (doc.getElementsByTagName('*').item(MAX_SCREENED_ELEMENTS) !== null) return true;
+  if (hasMoreElementsThan(doc, MAX_SCREENED_ELEMENTS)) return true;
   const text = rawPageText(doc);
   return text.length > MAX_SCREENED_CHARS || (mayBeAboutAi ??= compilePrescreen(prescreen))(text);
 }

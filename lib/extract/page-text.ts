@@ -165,6 +165,11 @@ export function rawPageText(doc: Document): string {
   return `${doc.title ?? ''}\n${metaDescription(doc)}\n${contentRoot(doc)?.textContent ?? ''}`;
 }
 
+/** More than `count` elements in the document? One bounded look: item(n) walks only as far as n. */
+export function hasMoreElementsThan(doc: Document, count: number): boolean {
+  return doc.getElementsByTagName('*').item(count) !== null;
+}
+
 export function extractPageText(doc: Document, limits: ExtractLimits = DEFAULT_LIMITS): PageText {
   const steps = extractPageTextSteps(doc, limits);
   for (;;) {
