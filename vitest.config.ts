@@ -21,7 +21,7 @@ export default defineConfig({
         resolve: { alias: { 'virtual:ai-prescreen': resolve(import.meta.dirname, 'tests/helpers/ai-prescreen.ts') } },
         test: {
           name: 'unit',
-          setupFiles: ['tests/helpers/setup-i18n.ts'],
+          setupFiles: ['tests/helpers/set-methods.ts', 'tests/helpers/setup-i18n.ts'],
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },

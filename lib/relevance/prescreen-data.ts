@@ -46,10 +46,17 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
   }
   const outside = [...han].filter((start) => !new RegExp(`^[${HAN_RANGES}]+$`).test(start));
   if (outside.length) throw new Error(`pre-screen: characters outside HAN_RANGES: ${outside.join(' ')}`);
+  const starts = new Set<string>();
+  for (const word of exact) starts.add(word.toLowerCase()).add(`${word.toLowerCase()}s`);
+  for (const first of words.keys()) {
+    starts.add(first).add(`${first}s`);
+    if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
+  }
   return {
     exact: [...exact].sort(),
     initials: [...initials].sort(),
     words: Object.fromEntries([...words].sort().map(([w, s]) => [w, s ? [...s].sort() : []])),
+    starts: [...starts].sort().join(' '),
     han: [...han].sort().join(' '),
   };
 }

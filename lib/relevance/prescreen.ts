@@ -18,6 +18,11 @@ export interface PrescreenData {
   /** Lower-case stemmed first words → stemmed second words ([] when the word alone is a term). */
   words: Record<string, string[]>;
   /**
+   * Every lower-case word that may start a term (the exact words and the first words,
+   * plurals included), separated by spaces: split natively into a set on each page.
+   */
+  starts: string;
+  /**
    * The first three characters of Chinese terms (fewer when the term is shorter), in every
    * Traditional form too, separated by spaces: one string parses faster than a thousand,
    * and only a page with Chinese on it splits it.
@@ -37,27 +42,28 @@ const DOTTED_I = /\u0130/g;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Whether `word` is somewhere in `words` followed by a word that passes `test`. */
+function followedBy(words: string[], word: string, test: (next: string) => boolean): boolean {
+  for (let i = words.indexOf(word); i >= 0; i = words.indexOf(word, i + 1)) if (test(words[i + 1] ?? '')) return true;
+  return false;
+}
+
 /**
  * The runtime half: could this raw page text hold an evidence term? Written for
  * a cold start on every page, where every JavaScript step per word shows: the
- * text is lower-cased and split natively, and each word costs one set lookup.
- * The few words that could start a term are then checked the engine's way
- * (acronyms as written, second words, plurals).
+ * text is lower-cased, split, gathered into a set and met with the starts by
+ * native calls. Only the few starts found on the page take script steps: they
+ * are checked the engine's way (acronyms as written, second words, plurals).
  */
 export function compilePrescreen(data: PrescreenData): (text: string) => boolean {
-  // Lower-case forms of every word that may start a term, plurals included.
-  const starts = new Set<string>();
+  const starts = new Set(data.starts.split(' '));
   const exactByLower = new Map<string, string[]>();
   for (const word of data.exact) {
     const lower = word.toLowerCase();
     exactByLower.set(lower, [...(exactByLower.get(lower) ?? []), word]);
-    starts.add(lower).add(`${lower}s`);
   }
-  for (const first of Object.keys(data.words)) {
-    starts.add(first).add(`${first}s`);
-    if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
-  }
-  const initials = new Set(data.initials.map((w) => w.toLowerCase()));
+  // "A.I." splits into the words "a" and "i".
+  const initials = data.initials.map((w) => [w[0].toLowerCase(), w.slice(1).toLowerCase()] as const);
   const seconds = (word: string) => (Object.hasOwn(data.words, word) ? data.words[word] : undefined);
   // Words the engine matches as written, and "A.I."-style initials, are checked against the text as written.
   const written = (pattern: string, text: string) => new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`).test(text);
@@ -71,13 +77,17 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     const normalized = text.normalize('NFKC');
     const lower = (normalized.includes('\u0130') ? normalized.replace(DOTTED_I, ' ') : normalized).toLowerCase();
     const latin = lower.split(NOT_WORD);
-    for (let i = 0; i < latin.length; i++) {
-      const word = latin[i];
-      if (word.length === 1 && initials.has(word + latin[i + 1]) && writtenInitials(normalized)) return true;
-      if (!starts.has(word)) continue;
+    const onPage = new Set(latin);
+    for (const [first, rest] of initials) {
+      if (onPage.has(first) && onPage.has(rest) && followedBy(latin, first, (next) => next === rest) && writtenInitials(normalized)) {
+        return true;
+      }
+    }
+    // Native: a few hundred starts against the page's words, no script step per word.
+    for (const word of starts.intersection(onPage)) {
       if (writtenExact(word, normalized)) return true;
       const following = seconds(word) ?? seconds(stemWord(word));
-      if (following && (following.length === 0 || following.includes(stemWord(latin[i + 1] ?? '')))) return true;
+      if (following && (following.length === 0 || followedBy(latin, word, (next) => following.includes(stemWord(next))))) return true;
     }
     if (!HAN.test(normalized)) return false;
     han ??= new Set(data.han.split(' '));
