@@ -42,6 +42,11 @@ const DOTTED_I = /\u0130/g;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The words stemWord turns into `stem`: itself, its plural, its "-ies" plural. */
+function wordsStemmingTo(stem: string): string[] {
+  return [stem, `${stem}s`, `${stem.slice(0, -1)}ies`].filter((word) => stemWord(word) === stem);
+}
+
 /** Whether `word` is somewhere in `words` followed by a word that passes `test`. */
 function followedBy(words: string[], word: string, test: (next: string) => boolean): boolean {
   for (let i = words.indexOf(word); i >= 0; i = words.indexOf(word, i + 1)) if (test(words[i + 1] ?? '')) return true;
@@ -62,7 +67,6 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     const lower = word.toLowerCase();
     exactByLower.set(lower, [...(exactByLower.get(lower) ?? []), word]);
   }
-  // "A.I." splits into the words "a" and "i".
   const initials = data.initials.map((w) => [w[0].toLowerCase(), w.slice(1).toLowerCase()] as const);
   const seconds = (word: string) => (Object.hasOwn(data.words, word) ? data.words[word] : undefined);
   // Words the engine matches as written, and "A.I."-style initials, are checked against the text as written.
@@ -78,16 +82,17 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     const lower = (normalized.includes('\u0130') ? normalized.replace(DOTTED_I, ' ') : normalized).toLowerCase();
     const latin = lower.split(NOT_WORD);
     const onPage = new Set(latin);
-    for (const [first, rest] of initials) {
-      if (onPage.has(first) && onPage.has(rest) && followedBy(latin, first, (next) => next === rest) && writtenInitials(normalized)) {
-        return true;
-      }
-    }
+    // "A.I." splits into the words "a" and "i"; both are on most pages, so the text is checked as written.
+    if (initials.some(([first, rest]) => onPage.has(first) && onPage.has(rest)) && writtenInitials(normalized)) return true;
     // Native: a few hundred starts against the page's words, no script step per word.
     for (const word of starts.intersection(onPage)) {
       if (writtenExact(word, normalized)) return true;
       const following = seconds(word) ?? seconds(stemWord(word));
-      if (following && (following.length === 0 || followedBy(latin, word, (next) => following.includes(stemWord(next))))) return true;
+      if (!following) continue;
+      if (following.length === 0) return true;
+      // Common first words ("in", "open") are followed only where a second word is on the page at all.
+      const nextWords = following.flatMap(wordsStemmingTo).filter((next) => onPage.has(next));
+      if (nextWords.length && followedBy(latin, word, (next) => nextWords.includes(next))) return true;
     }
     if (!HAN.test(normalized)) return false;
     han ??= new Set(data.han.split(' '));
