@@ -5,7 +5,8 @@
 //   - the same page with mark.js (npm) marking a few dozen AI terms from
 //     assets/lexicon.json: the naive way to "find AI terms on the page".
 // Pages, served from 127.0.0.1 (scripts/lib/bench-pages.ts): a typical ~50 KB
-// AI article (it gets a card), an ordinary ~50 KB article (nothing), the same
+// AI article (it gets a card), an ordinary ~50 KB article (nothing), an ordinary
+// ~50 KB Chinese article (nothing; Chinese is screened by character), the same
 // ordinary article padded to ~1.5 MB (nothing; too much text for one look), and a heavy
 // ~5 MB page with ~100,000 elements, the AI article followed by rows of ordinary
 // text (too large for a card: its remark waits behind the toolbar badge).
@@ -22,7 +23,7 @@
 // GC and Runtime.getHeapUsage. Prints medians over rounds and the spread (min–max);
 // "with − without" figures are paired per round.
 //
-//   tsx scripts/bench-browser.ts [--runs 7] [--heavy-runs 5] [--only typical|ordinary|long|heavy]
+//   tsx scripts/bench-browser.ts [--runs 7] [--heavy-runs 5] [--only typical|ordinary|zh|long|heavy]
 //                                [--sanity] [--no-profiler] [--verbose] [--trace-dir DIR] [--categories a,b]
 //
 // --sanity: instead of the baselines, measures the build against a scratch copy
@@ -39,7 +40,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, startServer, type TestServer } from '../tests/e2e/harness';
 import { launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
-import { heavyPage, markKeywords, ordinaryArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
+import { heavyPage, markKeywords, ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
 import { summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
 
 const { values: opts } = parseArgs({
@@ -82,7 +83,7 @@ const POLL_MS = 150;
 const MARK_TIMEBOX_MS = 6000;
 
 interface PageSpec {
-  key: 'typical' | 'ordinary' | 'long' | 'heavy';
+  key: 'typical' | 'ordinary' | 'zh' | 'long' | 'heavy';
   page: BenchPage;
   path: string;
   runs: number;
@@ -349,6 +350,7 @@ async function main(): Promise<void> {
     const specs: PageSpec[] = [
       { key: 'typical' as const, page: typicalArticle(50_000), path: '/bench/typical.html', runs: Number(opts.runs), afterLoadMs: 1500, expects: 'card' as const },
       { key: 'ordinary' as const, page: ordinaryArticle(50_000), path: '/bench/ordinary.html', runs: Number(opts.runs), afterLoadMs: 1500, expects: 'nothing' as const },
+      { key: 'zh' as const, page: ordinaryChineseArticle(50_000), path: '/bench/zh.html', runs: Number(opts.runs), afterLoadMs: 1500, expects: 'nothing' as const },
       { key: 'long' as const, page: ordinaryArticle(1_500_000, 'long ordinary page'), path: '/bench/long.html', runs: Number(opts['heavy-runs']), afterLoadMs: 1500, expects: 'nothing' as const },
       { key: 'heavy' as const, page: heavyPage(5_000_000), path: '/bench/heavy.html', runs: Number(opts['heavy-runs']), afterLoadMs: 1500, expects: 'badge' as const },
     ].filter((s) => !only || s.key === only);

@@ -34,7 +34,6 @@ export interface PrescreenData {
 // compile on every page. Every character in `han` is in them (checked when built).
 export const HAN_RANGES = '\u3400-\u9fff\uf900-\ufaff';
 const HAN = new RegExp(`[${HAN_RANGES}]`);
-const HAN_RUNS = new RegExp(`[${HAN_RANGES}]+`, 'g');
 const NOT_WORD = /[^a-z0-9]+/;
 // The one character after NFKC whose lower case holds an ASCII letter (İ → i + dot above),
 // which could glue an "i" onto a word that is separate as written.
@@ -45,6 +44,28 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The words stemWord turns into `stem`: itself, its plural, its "-ies" plural. */
 function wordsStemmingTo(stem: string): string[] {
   return [stem, `${stem}s`, `${stem.slice(0, -1)}ies`].filter((word) => stemWord(word) === stem);
+}
+
+/** A Chinese start's next character → true (the start ends there) or the characters that may follow. */
+type HanTree = Map<number, true | HanTree>;
+
+/**
+ * The Chinese term starts as a tree of UTF-16 codes. Looking a character up by
+ * its code makes no string, so most characters of a page cost one lookup.
+ */
+function hanTree(list: string): HanTree {
+  const tree: HanTree = new Map();
+  for (const start of list.split(' ')) {
+    let node = tree;
+    for (let i = 0; i < start.length; i++) {
+      const code = start.charCodeAt(i);
+      const next = node.get(code);
+      if (next === true) break; // a shorter start already counts
+      if (i === start.length - 1) node.set(code, true);
+      else node = next ?? node.set(code, new Map()).get(code) as HanTree;
+    }
+  }
+  return tree;
 }
 
 /** Whether `word` is somewhere in `words` followed by a word that passes `test`. */
@@ -75,7 +96,7 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     (exactByLower.get(lower) ?? exactByLower.get(lower.slice(0, -1)))?.some((w) => written(`${escapeRegExp(w)}s?`, text));
   const writtenInitials = (text: string) =>
     data.initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
-  let han: Set<string> | undefined;
+  let han: ReturnType<typeof hanTree> | undefined;
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
@@ -95,11 +116,14 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
       if (nextWords.length && followedBy(latin, word, (next) => nextWords.includes(next))) return true;
     }
     if (!HAN.test(normalized)) return false;
-    han ??= new Set(data.han.split(' '));
-    for (const [run] of normalized.matchAll(HAN_RUNS)) {
-      for (let i = 0; i < run.length; i++) {
-        if (han.has(run[i]) || han.has(run.slice(i, i + 2)) || han.has(run.slice(i, i + 3))) return true;
-      }
+    han ??= hanTree(data.han);
+    // Starts are at most three characters. Past the end charCodeAt is NaN, which no start holds.
+    for (let i = 0; i < normalized.length; i++) {
+      const second = han.get(normalized.charCodeAt(i));
+      if (second === undefined) continue;
+      if (second === true) return true;
+      const third = second.get(normalized.charCodeAt(i + 1));
+      if (third === true || third?.get(normalized.charCodeAt(i + 2)) === true) return true;
     }
     return false;
   };

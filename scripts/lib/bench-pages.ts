@@ -4,6 +4,7 @@
 //    article paragraphs to about 50 KB (third-party <script src> tags removed so
 //    that nothing waits on a failing network request).
 //  - ordinaryArticle(): a ~50 KB news article that is not about AI (tennis).
+//  - ordinaryChineseArticle(): a ~50 KB Chinese article that is not about AI.
 //  - heavyPage(): the same article followed by many rows of ordinary (non-AI)
 //    text, about 5 MB of HTML and about 100,000 elements.
 //  - markKeywords(): the terms a naive highlighter would look for, taken from
@@ -13,8 +14,10 @@ import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness';
 
 const DEV_EN = join(ROOT, 'tests', 'pages', 'dev-en');
-const ARTICLE_FILE = 'ai-scaling-data-wall.html';
-const ORDINARY_ARTICLE_FILE = 'notai-tennis-final-match-report.html';
+const DEV_ZH = join(ROOT, 'tests', 'pages', 'dev-zh');
+const ARTICLE_FILE = join(DEV_EN, 'ai-scaling-data-wall.html');
+const ORDINARY_ARTICLE_FILE = join(DEV_EN, 'notai-tennis-final-match-report.html');
+const ORDINARY_CHINESE_FILE = join(DEV_ZH, 'zh-notai-index-fund-investing.html');
 const ORDINARY_FILES = [
   'notai-braised-short-ribs-recipe.html',
   'notai-local-library-reopening.html',
@@ -32,7 +35,7 @@ export interface BenchPage {
 }
 
 function baseArticle(file = ARTICLE_FILE): string {
-  return readFileSync(join(DEV_EN, file), 'utf8').replace(/<script\b[^>]*\bsrc="https?:[^"]*"[^>]*>\s*<\/script>/g, '');
+  return readFileSync(file, 'utf8').replace(/<script\b[^>]*\bsrc="https?:[^"]*"[^>]*>\s*<\/script>/g, '');
 }
 
 function countElements(html: string): number {
@@ -66,6 +69,11 @@ export function typicalArticle(bytes = 50_000): BenchPage {
 /** An ordinary (not AI) news article, padded the same way: what most page loads look like. */
 export function ordinaryArticle(bytes = 50_000, name = 'ordinary article'): BenchPage {
   return paddedArticle(name, ORDINARY_ARTICLE_FILE, bytes);
+}
+
+/** An ordinary Chinese article (personal finance), padded the same way: Chinese text is read character by character. */
+export function ordinaryChineseArticle(bytes = 50_000): BenchPage {
+  return paddedArticle('ordinary Chinese article', ORDINARY_CHINESE_FILE, bytes);
 }
 
 function ordinarySentences(): string[] {

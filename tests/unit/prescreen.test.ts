@@ -65,4 +65,14 @@ describe('the pre-screen', () => {
     expect(mayBeAboutAi('SAID THE MAIN ROAD IS CLOSED. Flight AI 183 is late? Said Mr A. Ionescu.')).toBe(true); // "AI 183" is still an AI token; the engine rules it out
     expect(mayBeAboutAi('She said the main road is closed for maintenance until May.')).toBe(false);
   });
+
+  it('finds Chinese starts of one, two and three characters anywhere in a run, and only whole', () => {
+    const screen = compilePrescreen({ exact: [], initials: [], words: {}, starts: '', han: '机器学 模型 脑' });
+    expect(screen('我们在讨论机器学习')).toBe(true);
+    expect(screen('新模型发布')).toBe(true);
+    expect(screen('大脑')).toBe(true);
+    expect(screen('机器人和模具')).toBe(false); // 机器 and 模 alone start nothing
+    expect(screen('今天去看机器')).toBe(false); // the text ends inside a start
+    expect(screen('机器，学')).toBe(false); // punctuation between
+  });
 });
