@@ -1,9 +1,9 @@
 // The first look every page gets, in the content script that runs everywhere
-// (entrypoints/page-screen.ts): one native read of the page's text and the
+// (entrypoints/page-screen.ts): native reads of the page's text and the
 // pre-screen (lib/relevance/prescreen.ts). No extension API is touched here:
 // a content script's first use of one costs the page a few milliseconds.
 import prescreen from 'virtual:ai-prescreen';
-import { hasMoreElementsThan, rawPageText } from '@/lib/extract/page-text';
+import { hasMoreElementsThan, rawPageBody, rawPageHead } from '@/lib/extract/page-text';
 import { compilePrescreen } from '@/lib/relevance/prescreen';
 
 // Both limits keep the first look one short task on any page; past them the
@@ -18,8 +18,12 @@ let mayBeAboutAi: ((text: string) => boolean) | undefined;
 /** False only when the page cannot be about AI; true sends it to the full reading. */
 export function mayBeAboutAiPage(doc: Document): boolean {
   if (hasMoreElementsThan(doc, MAX_SCREENED_ELEMENTS)) return true;
-  const text = rawPageText(doc);
-  return text.length > MAX_SCREENED_CHARS || (mayBeAboutAi ??= compilePrescreen(prescreen))(text);
+  mayBeAboutAi ??= compilePrescreen(prescreen);
+  // Most articles about AI say so in their title or description; the body is then not read here.
+  // (The engine counts title and body apart, so no term it counts runs from one into the other.)
+  if (mayBeAboutAi(rawPageHead(doc))) return true;
+  const body = rawPageBody(doc);
+  return body.length > MAX_SCREENED_CHARS || mayBeAboutAi(body);
 }
 
 /** HTML documents with a body; not XML, SVG, framesets or about:blank. */

@@ -155,14 +155,18 @@ export function* extractPageTextSteps(
   };
 }
 
-/**
- * Everything extractPageTextSteps could read, in one native call: the title,
- * the description and the content root's textContent (skipped parts included,
- * text nodes run together). No element wrappers are made, so this costs a
- * fraction of the walk; lib/relevance/prescreen.ts looks at it first.
- */
-export function rawPageText(doc: Document): string {
-  return `${doc.title ?? ''}\n${metaDescription(doc)}\n${contentRoot(doc)?.textContent ?? ''}`;
+// What extractPageTextSteps could read, in native calls: no element wrapper is
+// made for the text, so this costs a fraction of the walk. lib/relevance/prescreen.ts
+// looks at it first: the head, then the body.
+
+/** What the page says it is: its title and description. */
+export function rawPageHead(doc: Document): string {
+  return `${doc.title ?? ''}\n${metaDescription(doc)}`;
+}
+
+/** The content root's textContent: skipped parts included, text nodes run together. */
+export function rawPageBody(doc: Document): string {
+  return contentRoot(doc)?.textContent ?? '';
 }
 
 /** More than `count` elements in the document? One bounded look: item(n) walks only as far as n. */
