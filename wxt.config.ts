@@ -64,6 +64,8 @@ export default defineConfig({
       { resources: ['content-scripts/content.js', 'card-ui.js'], matches: WEB_PAGES, use_dynamic_url: true },
     ],
     action: { default_title: '__MSG_actionTitle__' },
+    // The every-page pre-screen uses Set.prototype.intersection (Chrome 122, Firefox 127).
+    ...(manifestVersion === 3 ? { minimum_chrome_version: '122' } : {}),
     browser_specific_settings: {
       gecko: {
         id: 'tian-quotes@example.org',
