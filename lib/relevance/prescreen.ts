@@ -96,7 +96,7 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     (exactByLower.get(lower) ?? exactByLower.get(lower.slice(0, -1)))?.some((w) => written(`${escapeRegExp(w)}s?`, text));
   const writtenInitials = (text: string) =>
     data.initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
-  let han: ReturnType<typeof hanTree> | undefined;
+  let han: HanTree | undefined;
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
