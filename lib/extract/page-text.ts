@@ -155,9 +155,9 @@ export function* extractPageTextSteps(
   };
 }
 
-// What extractPageTextSteps could read, in native calls: no element wrapper is
-// made for the text, so this costs a fraction of the walk. lib/relevance/prescreen.ts
-// looks at it first: the head, then the body.
+// What extractPageTextSteps could read, in native calls: the text comes without
+// a wrapper per element (only the content root gets one), so this costs a fraction
+// of the walk. lib/relevance/prescreen.ts looks at it first: the head, then the body.
 
 /** What the page says it is: its title and description. */
 export function rawPageHead(doc: Document): string {

@@ -47,7 +47,7 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
   const outside = [...han].filter((start) => !new RegExp(`^[${HAN_RANGES}]+$`).test(start));
   if (outside.length) throw new Error(`pre-screen: characters outside HAN_RANGES: ${outside.join(' ')}`);
   const starts = new Set<string>();
-  for (const word of exact) starts.add(word.toLowerCase()).add(`${word.toLowerCase()}s`);
+  for (const lower of [...exact].map((word) => word.toLowerCase())) starts.add(lower).add(`${lower}s`);
   for (const first of words.keys()) {
     starts.add(first).add(`${first}s`);
     if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
