@@ -25,8 +25,7 @@ function aiPrescreenModule(): Plugin {
       if (moduleId !== `\0${id}`) return undefined;
       this.addWatchFile('assets/lexicon.json');
       const data = JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))));
-      // JSON.parse of a string starts faster than an object literal this size.
-      return `export default JSON.parse(${JSON.stringify(data)});`;
+      return `export default ${data};`;
     },
   };
 }

@@ -2,6 +2,7 @@
 // that may be about AI loads the full reading (entrypoints/content, which
 // takes over this page for good); any other page is looked at again only when
 // a single-page app navigates or content arrives later, with bounded work.
+// Until the page is idle this script does nothing but ask to be called then.
 import { isReadableDocument, mayBeAboutAiPage } from './page-screen';
 import { SCREEN_GLOBAL } from './screen-contract';
 import { watchLateContent } from './late-content';
@@ -13,49 +14,53 @@ interface Api {
   runtime: { getURL(path: string): string };
 }
 
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
+
+function handOver(): void {
+  (globalThis as Record<string, unknown>)[SCREEN_GLOBAL] = mayBeAboutAiPage;
+  // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
+  // If the extension was reloaded or removed since this page loaded, stay quiet.
+  try {
+    const api = (globalThis as unknown as { chrome?: Api }).chrome;
+    import(/* @vite-ignore */ api!.runtime.getURL(FULL_READING)).catch(() => {});
+  } catch {
+    // No extension API left in this page's content-script world.
+  }
+}
+
 export function screenPage(): void {
-  if (!isReadableDocument(document)) return;
-  const watching = new AbortController();
-  let handedOver = false;
-
-  const look = () => {
-    if (handedOver || !mayBeAboutAiPage(document)) return;
-    handedOver = true;
-    watching.abort();
-    (globalThis as Record<string, unknown>)[SCREEN_GLOBAL] = mayBeAboutAiPage;
-    // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
-    // If the extension was reloaded or removed since this page loaded, stay quiet.
-    try {
-      const api = (globalThis as unknown as { chrome?: Api }).chrome;
-      import(/* @vite-ignore */ api!.runtime.getURL(FULL_READING)).catch(() => {});
-    } catch {
-      // No extension API left in this page's content-script world.
-    }
-  };
-
-  let view: AbortController | undefined;
-  let listening = false;
-  const startView = () => {
-    view?.abort();
-    const signal = (view = new AbortController()).signal;
-    const firstLook = () => {
-      if (signal.aborted) return;
-      look();
-      if (handedOver) return;
-      // Only a page that was ruled out pays for watching it.
-      watchLateContent(signal, look);
-      if (!listening) listenForNavigation();
+  whenIdle(() => {
+    if (!isReadableDocument(document)) return;
+    if (mayBeAboutAiPage(document)) return handOver();
+    // Ruled out. Only such a page pays for watching: content that arrives later and
+    // single-page-app navigations (each a new view, with its own watch) get another look.
+    const watching = new AbortController();
+    let view: AbortController | undefined;
+    const look = () => {
+      if (watching.signal.aborted || !mayBeAboutAiPage(document)) return;
+      watching.abort();
+      handOver();
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(firstLook, { timeout: 1000 });
-    else setTimeout(firstLook, 0);
-  };
-  // Single-page apps: each navigation is a new view (Navigation API where the browser has it).
-  const listenForNavigation = () => {
-    listening = true;
+    const watchView = () => {
+      view?.abort();
+      view = new AbortController();
+      watchLateContent(view.signal, look);
+    };
+    const navigated = () => {
+      view?.abort();
+      whenIdle(() => {
+        look();
+        if (!watching.signal.aborted) watchView();
+      });
+    };
+    watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
+    watchView();
+    // The Navigation API where the browser has it; popstate elsewhere.
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    if (navigation) navigation.addEventListener('navigatesuccess', startView, { signal: watching.signal });
-    else window.addEventListener('popstate', startView, { signal: watching.signal });
-  };
-  watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
-  startView();
+    if (navigation) navigation.addEventListener('navigatesuccess', navigated, { signal: watching.signal });
+    else window.addEventListener('popstate', navigated, { signal: watching.signal });
+  });
 }

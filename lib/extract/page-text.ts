@@ -157,16 +157,19 @@ export function* extractPageTextSteps(
 
 // What extractPageTextSteps could read, in native calls: the text comes without
 // a wrapper per element (only the content root gets one), so this costs a fraction
-// of the walk. lib/relevance/prescreen.ts looks at it first: the head, then the body.
+// of the walk. lib/relevance/prescreen.ts looks at it first: the head, then the lead.
 
 /** What the page says it is: its title and description. */
 export function rawPageHead(doc: Document): string {
   return `${doc.title ?? ''}\n${metaDescription(doc)}`;
 }
 
-/** The content root's textContent: skipped parts included, text nodes run together. */
-export function rawPageBody(doc: Document): string {
-  return contentRoot(doc)?.textContent ?? '';
+/**
+ * The opening of the content root's text, textContent's way: skipped parts
+ * included, text nodes run together. One native read, then cut to `maxChars`.
+ */
+export function rawPageLead(doc: Document, maxChars: number): string {
+  return (contentRoot(doc)?.textContent ?? '').slice(0, maxChars);
 }
 
 /** More than `count` elements in the document? One bounded look: item(n) walks only as far as n. */

@@ -103,8 +103,10 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     const lower = (normalized.includes('\u0130') ? normalized.replace(DOTTED_I, ' ') : normalized).toLowerCase();
     const latin = lower.split(NOT_WORD);
     const onPage = new Set(latin);
-    // "A.I." splits into the words "a" and "i"; both are on most pages, so the text is checked as written.
-    if (initials.some(([first, rest]) => onPage.has(first) && onPage.has(rest)) && writtenInitials(normalized)) return true;
+    // "A.I." splits into the words "a" and "i". Most pages have both; few have one right after the
+    // other, and only those are checked as written.
+    const spelled = initials.some(([first, rest]) => onPage.has(rest) && followedBy(latin, first, (next) => next === rest));
+    if (spelled && writtenInitials(normalized)) return true;
     // Native: a few hundred starts against the page's words, no script step per word.
     for (const word of starts.intersection(onPage)) {
       if (writtenExact(word, normalized)) return true;
