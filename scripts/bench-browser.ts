@@ -1,9 +1,11 @@
 // npm run bench (second half): what the content script costs a real page, in
 // Debian's Chromium (headless, playwright-core, never a downloaded browser),
-// beside two baselines measured in the same run:
+// beside baselines measured in the same run:
 //   - the same page in a second profile WITHOUT the extension (same switches),
 //   - the same page with mark.js (npm) marking a few dozen AI terms from
-//     assets/lexicon.json: the naive way to "find AI terms on the page".
+//     assets/lexicon.json: the naive way to "find AI terms on the page",
+//   - the same page in a third profile with a copy of the extension whose
+//     every-page script only reads the title at idle: the floor any content script pays.
 // Pages, served from 127.0.0.1 (scripts/lib/bench-pages.ts): a typical ~50 KB
 // AI article (it gets a card), an ordinary ~50 KB article (nothing), an ordinary
 // ~50 KB Chinese article (nothing; Chinese is screened by character), the same
@@ -16,7 +18,8 @@
 // trace until SETTLE_MS after <tian-quote> (or the badge) appears (at least afterLoadMs after
 // the load event); load it in a fresh tab WITHOUT the extension for a window of
 // the same length; then, in that tab, add mark.js with page.addScriptTag and
-// trace it until SETTLE_MS after it returns (stopped after MARK_TIMEBOX_MS).
+// trace it until SETTLE_MS after it returns (stopped after MARK_TIMEBOX_MS);
+// then load it with the empty-script copy for a window of the same length.
 // Per load: the page renderer's main-thread tasks that ran our script, from the
 // trace (timeline + V8 CPU profiler; see scripts/lib/bench-trace.ts), summed and
 // the longest; Performance.getMetrics TaskDuration over the window; then forced
@@ -39,7 +42,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, startServer, type TestServer } from '../tests/e2e/harness';
-import { launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
+import { emptyScriptCopy, launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
 import { heavyPage, markKeywords, ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
 import { summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
 
@@ -315,6 +318,8 @@ interface Rounds {
   mark: MarkResult[];
   /** The frame that shows a bare fixed box on the page (no extension): the least any card can cost. */
   box: TaskSummary[];
+  /** The same extension with an empty every-page script: the least any content script costs. */
+  empty: RunResult[];
 }
 
 function logRun(label: string, r: RunResult): void {
@@ -343,6 +348,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const snapshot = snapshotBuild();
   const slow = opts.sanity ? slowCopy(snapshot.dir, 30, 20) : null;
+  const empty = opts.sanity ? null : emptyScriptCopy(snapshot.dir);
   const server: TestServer = await startServer();
   const browsers: BenchBrowser[] = [];
   try {
@@ -370,15 +376,19 @@ async function main(): Promise<void> {
     browsers.push(other);
     const isOurs = (u: string) => u.startsWith(withExt.extensionOrigin!);
     const isOtherOurs = (u: string) => (other.extensionOrigin ? u.startsWith(other.extensionOrigin) : isOurs(u));
+    // Third profile: the same extension with an empty every-page script (the floor).
+    const floor = empty ? await launchChromium(empty.dir) : null;
+    if (floor) browsers.push(floor);
+    const isFloorOurs = (u: string) => u.startsWith(floor?.extensionOrigin ?? '\0');
 
     const results = new Map<PageSpec['key'], Rounds>();
     for (const [n, spec] of specs.entries()) {
-      const rounds: Rounds = { ext: [], none: [], mark: [], box: [] };
+      const rounds: Rounds = { ext: [], none: [], mark: [], box: [], empty: [] };
       results.set(spec.key, rounds);
       if (opts.verbose) console.error(`${spec.page.name}: ${(spec.page.bytes / 1024).toFixed(0)} KB, ${spec.page.elements} elements`);
       if (n === 0) {
         // One short warm-up load per profile (first tab, first compile), not counted.
-        for (const b of [withExt, other]) {
+        for (const b of [withExt, other, ...(floor ? [floor] : [])]) {
           await b.resetExtension();
           const warm = await measureLoad(b, server.url(`${spec.path}?warmup`), 0, 500, isOurs, 'nothing');
           await warm.page.close();
@@ -397,6 +407,12 @@ async function main(): Promise<void> {
         logRun(opts.sanity ? 'ext as built' : 'without', none.result);
         rounds.ext.push(ext.result);
         rounds.none.push(none.result);
+        if (floor) {
+          const least = await measureLoad(floor, server.url(`${spec.path}?run=${i}&v=empty`), ext.result.windowMs, 0, isFloorOurs, 'nothing');
+          await least.page.close();
+          logRun('empty script', least.result);
+          rounds.empty.push(least.result);
+        }
         if (!opts.sanity) rounds.box.push(await measureBox(none.page, none.cdp, url));
         if (markAgain) {
           // Same tab, after the no-extension window: mark.js instead of our script.
@@ -418,6 +434,7 @@ async function main(): Promise<void> {
     for (const b of browsers) await b.close();
     await server.close();
     slow?.remove();
+    empty?.remove();
     snapshot.remove();
   }
 }
@@ -452,7 +469,8 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
   console.log('');
   console.log(`Tian Quotes content script in Chromium ${version} (headless, ${availableParallelism()} cores), ${elapsed.toFixed(0)} s.`);
   console.log(`Median [min–max] over ${specs.map((s) => `${s.runs} runs (${s.key})`).join(', ')}; every load in a fresh tab.`);
-  console.log(`Baselines: the same page in a profile without the extension; mark.js 8.11 marking ${keywordCount} lexicon terms (no extension).`);
+  console.log(`Baselines: the same page in a profile without the extension; mark.js 8.11 marking ${keywordCount} lexicon terms (no extension);`);
+  console.log('the extension with an empty every-page script (it reads the title at idle: the least any content script costs).');
   console.log('');
   console.log(row('', head));
 
@@ -465,6 +483,10 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
     const s = stat(r.ext.map((x) => x.trace.tasks));
     return s ? `${s.median} [${s.min}–${s.max}]` : 'n/a';
   });
+  line('  baseline: an empty content script (CPU)', (r) => cell(stat(r.empty.map((x) => x.trace.attributedCpuMs)), 'ms'));
+  line('        ours − empty script, CPU (paired)', (r) =>
+    cell(stat(r.ext.map((x, i) => (r.empty[i] ? x.trace.attributedCpuMs - r.empty[i].trace.attributedCpuMs : null))), 'ms'),
+  );
   line('  ours: TaskDuration with − without (paired)', (r) => cell(added(r), 'ms'));
   line('        baseline: TaskDuration without', (r) => cell(stat(r.none.map((x) => x.taskMs)), 'ms'));
   line('        main-thread CPU (trace) with − without', (r) => cell(paired(r, (x) => x.trace.totalCpuMs), 'ms'));

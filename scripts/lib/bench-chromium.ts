@@ -108,6 +108,15 @@ export function snapshotBuild(): { dir: string; remove(): void } {
   }
 }
 
+/** A scratch copy of the snapshot (in the temp dir) whose every-page script is rewritten by `rewrite`. */
+function copyWithScreen(snapshotDir: string, prefix: string, rewrite: (source: string) => string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(snapshotDir, dir, { recursive: true });
+  const file = join(dir, 'page-screen.js');
+  writeFileSync(file, rewrite(readFileSync(file, 'utf8')));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /**
  * A copy of the snapshot whose content script also burns the main thread for a
  * known time, to check that the benchmark sees it (`--sanity`):
@@ -116,14 +125,20 @@ export function snapshotBuild(): { dir: string; remove(): void } {
  *    profiler can tell it is ours).
  */
 export function slowCopy(snapshotDir: string, timerMs: number, promiseMs: number): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'tian-quotes-bench-slow-'));
-  cpSync(snapshotDir, dir, { recursive: true });
-  const file = join(dir, 'page-screen.js');
   const busy = `function __benchBusy(ms){const end=performance.now()+ms;let x=0;while(performance.now()<end)x++;return x;}`;
   const extra =
     `\n;(()=>{${busy}` +
     `setTimeout(()=>__benchBusy(${timerMs}),300);` +
     `(async()=>{await new Promise(r=>setTimeout(r,700));__benchBusy(${promiseMs});})();})();\n`;
-  writeFileSync(file, readFileSync(file, 'utf8') + extra);
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return copyWithScreen(snapshotDir, 'tian-quotes-bench-slow-', (source) => source + extra);
+}
+
+/**
+ * A copy of the snapshot whose every-page script does the least a content script
+ * can: at idle, read the page's title. What any extension with a content script
+ * costs a page on this machine, the floor under our own figure.
+ */
+export function emptyScriptCopy(snapshotDir: string): { dir: string; remove(): void } {
+  const least = `requestIdleCallback(()=>document.title,{timeout:1000});\n`;
+  return copyWithScreen(snapshotDir, 'tian-quotes-bench-empty-', () => least);
 }
