@@ -39,6 +39,7 @@ export function screenPage(): void {
     // single-page-app navigations (each a new view, with its own watch) get another look.
     const watching = new AbortController();
     let view: AbortController | undefined;
+    let views = 0;
     const look = () => {
       if (watching.signal.aborted || !mayBeAboutAiPage(document)) return;
       watching.abort();
@@ -51,7 +52,9 @@ export function screenPage(): void {
     };
     const navigated = () => {
       view?.abort();
+      const current = ++views;
       whenIdle(() => {
+        if (current !== views) return; // another navigation came first
         look();
         if (!watching.signal.aborted) watchView();
       });

@@ -157,7 +157,8 @@ export function* extractPageTextSteps(
 
 // What extractPageTextSteps could read, in native calls: the text comes without
 // a wrapper per element (only the content root gets one), so this costs a fraction
-// of the walk. lib/relevance/prescreen.ts looks at it first: the head, then the lead.
+// of the walk. The first look on every page (extension/content/page-screen.ts) reads
+// the head and the lead.
 
 /** What the page says it is: its title and description. */
 export function rawPageHead(doc: Document): string {
