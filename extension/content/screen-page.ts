@@ -39,28 +39,25 @@ export function screenPage(): void {
     // single-page-app navigations (each a new view, with its own watch) get another look.
     const watching = new AbortController();
     let view: AbortController | undefined;
-    let views = 0;
     const look = () => {
       if (watching.signal.aborted || !mayBeAboutAiPage(document)) return;
       watching.abort();
       handOver();
     };
-    const watchView = () => {
+    const newView = () => {
       view?.abort();
-      view = new AbortController();
-      watchLateContent(view.signal, look);
+      return (view = new AbortController()).signal;
     };
     const navigated = () => {
-      view?.abort();
-      const current = ++views;
+      const signal = newView();
       whenIdle(() => {
-        if (current !== views) return; // another navigation came first
+        if (signal.aborted) return; // another navigation came first, or the page was handed over
         look();
-        if (!watching.signal.aborted) watchView();
+        if (!signal.aborted) watchLateContent(signal, look);
       });
     };
     watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
-    watchView();
+    watchLateContent(newView(), look);
     // The Navigation API where the browser has it; popstate elsewhere.
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     if (navigation) navigation.addEventListener('navigatesuccess', navigated, { signal: watching.signal });

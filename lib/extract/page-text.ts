@@ -155,10 +155,10 @@ export function* extractPageTextSteps(
   };
 }
 
-// What extractPageTextSteps could read, in native calls: the text comes without
-// a wrapper per element (only the content root gets one), so this costs a fraction
-// of the walk. The first look on every page (extension/content/page-screen.ts) reads
-// the head and the lead.
+// What extractPageTextSteps could read, in native calls: the text comes without a
+// wrapper per element (only the content root and the description's element get one),
+// so this costs a fraction of the walk. The first look on every page
+// (extension/content/page-screen.ts) reads the head and the lead.
 
 /** What the page says it is: its title and description. */
 export function rawPageHead(doc: Document): string {
