@@ -11,13 +11,13 @@ export function SitesField(props: { sites: string[]; onChange(change: (s: Settin
   const [invalid, setInvalid] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  /** Where the removed site was, until the list without it is shown. */
-  const removedAt = useRef<number | null>(null);
+  /** The removed site and where it was, until a list without it is shown (storage may echo an older list first). */
+  const removed = useRef<{ site: string; at: number } | null>(null);
 
   useEffect(() => {
-    const at = removedAt.current;
-    if (at === null) return;
-    removedAt.current = null;
+    if (!removed.current || props.sites.includes(removed.current.site)) return;
+    const { at } = removed.current;
+    removed.current = null;
     const buttons = list.current?.querySelectorAll('button') ?? [];
     (buttons[Math.min(at, buttons.length - 1)] ?? input.current)?.focus();
   }, [props.sites]);
@@ -32,7 +32,7 @@ export function SitesField(props: { sites: string[]; onChange(change: (s: Settin
   };
 
   const remove = (site: string, at: number) => {
-    removedAt.current = at;
+    removed.current = { site, at };
     props.onChange((s) => withSiteOn(s, site));
   };
 

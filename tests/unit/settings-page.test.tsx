@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { formatMessage, type MessageEntry } from '../helpers/messages';
 import { formatPauseEnd } from '../../components/options/PauseField';
 import { SettingsPage, type SettingsChange } from '../../components/options/SettingsPage';
+import { SitesField } from '../../components/options/SitesField';
 import { DEFAULT_SETTINGS, PAUSED_UNTIL_TURNED_ON, type Settings } from '../../lib/settings';
 
 const messages = (locale: string) =>
@@ -202,5 +203,16 @@ describe('SettingsPage: sites', () => {
     expect(page.latest().disabledSites).toEqual([]);
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Turn the card off on a site' }));
     expect(screen.getByRole('group', { name: 'Sites where the card is off' }).textContent).toContain('None yet');
+  });
+
+  it('still moves focus to the field when a late copy of the old list arrives before the removal', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<SitesField sites={['a.com']} onChange={onChange} />);
+    const button = screen.getByRole('button', { name: 'Remove a.com' });
+    button.focus();
+    fireEvent.click(button);
+    rerender(<SitesField sites={['a.com']} onChange={onChange} />); // storage's echo of an earlier change
+    rerender(<SitesField sites={[]} onChange={onChange} />);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Turn the card off on a site' }));
   });
 });
