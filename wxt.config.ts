@@ -25,8 +25,22 @@ function aiPrescreenModule(): Plugin {
       if (moduleId !== `\0${id}`) return undefined;
       this.addWatchFile('assets/lexicon.json');
       const data = JSON.stringify(prescreenData(JSON.parse(readFileSync('assets/lexicon.json', 'utf8'))));
-      // An object literal: in the bench, a script holding it started about 0.5 ms sooner than one JSON.parse-ing it.
       return `export default ${data};`;
+    },
+  };
+}
+
+/**
+ * The every-page script calls nearly every function it holds. V8's compile hint has them
+ * compiled with the script, not pre-parsed and then parsed again on first call: in the
+ * bench, an ordinary article's cost fell by about 1.5 ms. Chromium reads the comment; Firefox ignores it.
+ */
+function compileEagerly(fileName: string): Plugin {
+  return {
+    name: 'tian-quotes:compile-eagerly',
+    generateBundle(_, bundle) {
+      const chunk = bundle[fileName];
+      if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
     },
   };
 }
@@ -37,7 +51,7 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   // Explicit imports keep every module's dependencies visible to a reader.
   imports: false,
-  vite: () => ({ plugins: [preact(), aiPrescreenModule()] }),
+  vite: () => ({ plugins: [preact(), aiPrescreenModule(), compileEagerly('page-screen.js')] }),
   hooks: { 'build:before': validateQuotePacks },
   manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -52,10 +52,15 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
     starts.add(first).add(`${first}s`);
     if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
   }
+  // The lists are plain strings looked up by position (prescreen.ts): their words must not hold a separator.
+  const notAscii = [...exact, ...words.keys(), ...[...words.values()].flatMap((s) => [...(s ?? [])])].filter(
+    (word) => !/^[A-Za-z0-9]+$/.test(word),
+  );
+  if (notAscii.length) throw new Error(`pre-screen: words must be ASCII letters and digits: ${notAscii.join(' ')}`);
   return {
-    exact: [...exact].sort(),
-    initials: [...initials].sort(),
-    words: Object.fromEntries([...words].sort().map(([w, s]) => [w, s ? [...s].sort() : []])),
+    exact: [...exact].sort().join(' '),
+    initials: [...initials].sort().join(' '),
+    words: [...words].sort().map(([w, s]) => `${w}:${s ? [...s].sort().join(',') : ''}`).join(' '),
     starts: [...starts].sort().join(' '),
     han: [...han].sort().join(' '),
   };

@@ -10,13 +10,19 @@
 // build time (wxt.config.ts); what ships is a few lists of words.
 import { stemWord } from '../text/stem';
 
+// Every list ships as one string, looked up where it is needed: a page checks only
+// the few words it has, so no map of the whole vocabulary is built on any page,
+// and a string costs the script's compile almost nothing, unlike a literal of arrays.
 export interface PrescreenData {
-  /** Words the engine matches as written (AI, LLM, ChatGPT): one is enough. */
-  exact: string[];
-  /** Initials written with stops ("A.I."), as the letters in a row ("AI"). */
-  initials: string[];
-  /** Lower-case stemmed first words → stemmed second words ([] when the word alone is a term). */
-  words: Record<string, string[]>;
+  /** Words the engine matches as written (AI, LLM, ChatGPT), separated by spaces: one is enough. */
+  exact: string;
+  /** Initials written with stops ("A.I."), as the letters in a row ("AI"), separated by spaces. */
+  initials: string;
+  /**
+   * Lower-case stemmed first words, each with the stemmed second words that may follow it:
+   * "first:second,second first:" (nothing after the colon when the word alone is a term).
+   */
+  words: string;
   /**
    * Every lower-case word that may start a term (the exact words and the first words,
    * plurals included), separated by spaces: split natively into a set on each page.
@@ -24,8 +30,7 @@ export interface PrescreenData {
   starts: string;
   /**
    * The first three characters of Chinese terms (fewer when the term is shorter), in every
-   * Traditional form too, separated by spaces: one string parses faster than a thousand,
-   * and only a page with Chinese on it splits it.
+   * Traditional form too, separated by spaces: only a page with Chinese on it splits it.
    */
   han: string;
 }
@@ -39,6 +44,7 @@ const NOT_WORD = /[^a-z0-9]+/;
 // which could glue an "i" onto a word that is separate as written.
 const DOTTED_I = /\u0130/g;
 
+const spaced = (list: string) => (list ? list.split(' ') : []);
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words stemWord turns into `stem`: itself, its plural, its "-ies" plural. */
@@ -55,7 +61,7 @@ type HanTree = Map<number, true | HanTree>;
  */
 function hanTree(list: string): HanTree {
   const tree: HanTree = new Map();
-  for (const start of list.split(' ')) {
+  for (const start of spaced(list)) {
     let node = tree;
     for (let i = 0; i < start.length; i++) {
       const code = start.charCodeAt(i);
@@ -82,20 +88,36 @@ function followedBy(words: string[], word: string, test: (next: string) => boole
  * are checked the engine's way (acronyms as written, second words, plurals).
  */
 export function compilePrescreen(data: PrescreenData): (text: string) => boolean {
-  const starts = new Set(data.starts.split(' '));
-  const exactByLower = new Map<string, string[]>();
-  for (const word of data.exact) {
-    const lower = word.toLowerCase();
-    exactByLower.set(lower, [...(exactByLower.get(lower) ?? []), word]);
-  }
-  const initials = data.initials.map((w) => [w[0].toLowerCase(), w.slice(1).toLowerCase()] as const);
-  const seconds = (word: string) => (Object.hasOwn(data.words, word) ? data.words[word] : undefined);
+  const starts = new Set(spaced(data.starts));
+  const words = ` ${data.words}`;
+  /** The second words that may follow `word`, [] when it is a term alone; undefined when it starts none. */
+  const seconds = (word: string) => {
+    const at = words.indexOf(` ${word}:`);
+    if (at < 0) return undefined;
+    const end = words.indexOf(' ', at + 1);
+    const list = words.slice(at + word.length + 2, end < 0 ? undefined : end);
+    return list ? list.split(',') : [];
+  };
+  // The exact words in lower case at the same positions (they are ASCII), to find them by a page's word.
+  let lowerExact: string | undefined;
+  const exact = ` ${data.exact} `;
+  const exactForms = (lower: string) => {
+    lowerExact ??= exact.toLowerCase();
+    const forms: string[] = [];
+    for (let at = lowerExact.indexOf(` ${lower} `); at >= 0; at = lowerExact.indexOf(` ${lower} `, at + 1)) {
+      forms.push(exact.slice(at + 1, at + 1 + lower.length));
+    }
+    return forms;
+  };
+  const initials = spaced(data.initials);
   // Words the engine matches as written, and "A.I."-style initials, are checked against the text as written.
   const written = (pattern: string, text: string) => new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`).test(text);
-  const writtenExact = (lower: string, text: string) =>
-    (exactByLower.get(lower) ?? exactByLower.get(lower.slice(0, -1)))?.some((w) => written(`${escapeRegExp(w)}s?`, text));
+  const writtenExact = (lower: string, text: string) => {
+    const forms = exactForms(lower);
+    return (forms.length ? forms : exactForms(lower.slice(0, -1))).some((w) => written(`${w}s?`, text));
+  };
   const writtenInitials = (text: string) =>
-    data.initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
+    initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
   let han: HanTree | undefined;
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
@@ -105,7 +127,10 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     const onPage = new Set(latin);
     // "A.I." splits into the words "a" and "i". Most pages have both; few have one right after the
     // other, and only those are checked as written.
-    const spelled = initials.some(([first, rest]) => onPage.has(rest) && followedBy(latin, first, (next) => next === rest));
+    const spelled = initials.some((w) => {
+      const [first, rest] = [w[0].toLowerCase(), w.slice(1).toLowerCase()];
+      return onPage.has(rest) && followedBy(latin, first, (next) => next === rest);
+    });
     if (spelled && writtenInitials(normalized)) return true;
     // Native: a few hundred starts against the page's words, no script step per word.
     for (const word of starts.intersection(onPage)) {

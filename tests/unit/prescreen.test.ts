@@ -75,7 +75,7 @@ describe('the pre-screen', () => {
   });
 
   it('finds Chinese starts of one, two and three characters anywhere in a run, and only whole', () => {
-    const screen = compilePrescreen({ exact: [], initials: [], words: {}, starts: '', han: '机器学 模型 脑' });
+    const screen = compilePrescreen({ exact: '', initials: '', words: '', starts: '', han: '机器学 模型 脑' });
     expect(screen('我们在讨论机器学习')).toBe(true);
     expect(screen('新模型发布')).toBe(true);
     expect(screen('大脑')).toBe(true);
