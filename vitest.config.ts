@@ -27,8 +27,11 @@ export default defineConfig({
         },
       },
       {
+        // The first-look test reads the shipped XPath and word lists from the source.
+        resolve: { alias: { '@': import.meta.dirname, 'virtual:ai-prescreen': resolve(import.meta.dirname, 'tests/helpers/ai-prescreen.ts') } },
         test: {
           name: 'e2e',
+          setupFiles: ['tests/helpers/set-methods.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,

@@ -21,7 +21,9 @@ export function watchLateContent(signal: AbortSignal, recheck: () => void): void
       if (!signal.aborted) recheck();
     }, QUIET_MS);
   });
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  // The document, not its body: reaching the body would make this script's first element wrapper,
+  // which costs a page that is never about AI about a millisecond.
+  observer.observe(document, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

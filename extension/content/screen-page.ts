@@ -3,7 +3,7 @@
 // takes over this page for good); any other page is looked at again only when
 // a single-page app navigates or content arrives later, with bounded work.
 // Until the page is idle this script does nothing but ask to be called then.
-import { isReadableDocument, mayBeAboutAiPage } from './page-screen';
+import { hasBody, isWebPage, mayBeAboutAiPage } from './page-screen';
 import { SCREEN_GLOBAL } from './screen-contract';
 import { watchLateContent } from './late-content';
 
@@ -20,6 +20,8 @@ function whenIdle(run: () => void): void {
 }
 
 function handOver(): void {
+  // Checked only here: the body is the first element this script would touch, and that costs.
+  if (!hasBody(document)) return;
   (globalThis as Record<string, unknown>)[SCREEN_GLOBAL] = mayBeAboutAiPage;
   // The first use of the extension API on this page. `chrome` in both browsers: Firefox has it too.
   // If the extension was reloaded or removed since this page loaded, stay quiet.
@@ -33,7 +35,7 @@ function handOver(): void {
 
 export function screenPage(): void {
   whenIdle(() => {
-    if (!isReadableDocument(document)) return;
+    if (!isWebPage(document)) return;
     if (mayBeAboutAiPage(document)) return handOver();
     // Ruled out. Only such a page pays for watching: content that arrives later and
     // single-page-app navigations (each a new view, with its own watch) get another look.

@@ -155,22 +155,21 @@ export function* extractPageTextSteps(
   };
 }
 
-// What extractPageTextSteps could read, in native calls: the text comes without a
-// wrapper per element (only the content root and the description's element get one),
-// so this costs a fraction of the walk. The first look on every page
-// (extension/content/page-screen.ts) reads the head and the lead.
-
-/** What the page says it is: its title and description. */
-export function rawPageHead(doc: Document): string {
-  return `${doc.title ?? ''}\n${metaDescription(doc)}`;
-}
-
 /**
- * The opening of the content root's text, textContent's way: skipped parts
- * included, text nodes run together. One native read, then cut to `maxChars`.
+ * What the first look on every page reads (extension/content/page-screen.ts), as one XPath
+ * string: the description, a line break, and the opening `maxChars` of the main text,
+ * textContent's way (skipped parts included). One native call that makes no element wrapper:
+ * the first one costs a content script about a millisecond. The main text is contentRoot's
+ * choice by tag alone, a lone <article>, else <main>, else the body: XPath's attribute tests on
+ * every element (itemprop, role) cost more than the wrapper saved, and those roots lie within
+ * the body anyway, a little further in. Chromium and Firefox run it; tests/e2e/first-look checks it.
  */
-export function rawPageLead(doc: Document, maxChars: number): string {
-  return (contentRoot(doc)?.textContent ?? '').slice(0, maxChars);
+export function firstLookXPath(maxChars: number): string {
+  const article = '(/descendant::article)[last()=1]';
+  const noArticle = 'count(/descendant::article)!=1';
+  const root = `(${article} | (/descendant::main)[1][${noArticle}] | /html/body[${noArticle} and not(/descendant::main)])`;
+  const description = "(/descendant::meta[@name='description' or @property='og:description'])[1]/@content";
+  return `concat(string(${description}), '\n', substring(string(${root}), 1, ${maxChars}))`;
 }
 
 /** More than `count` elements in the document? One bounded look: item(n) walks only as far as n. */
