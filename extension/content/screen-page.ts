@@ -37,32 +37,13 @@ export function screenPage(): void {
   whenIdle(() => {
     if (!isWebPage(document)) return;
     if (mayBeAboutAiPage(document)) return handOver();
-    // Ruled out. Only such a page pays for watching: content that arrives later and
-    // single-page-app navigations (each a new view, with its own watch) get another look.
+    // Ruled out: only such a page pays for watching, and it is looked at again only when it
+    // changes (content that arrives later, a single-page-app navigation).
     const watching = new AbortController();
-    let view: AbortController | undefined;
-    const look = () => {
-      if (watching.signal.aborted || !mayBeAboutAiPage(document)) return;
+    watchLateContent(watching.signal, () => {
+      if (!mayBeAboutAiPage(document)) return;
       watching.abort();
       handOver();
-    };
-    const newView = () => {
-      view?.abort();
-      return (view = new AbortController()).signal;
-    };
-    const navigated = () => {
-      const signal = newView();
-      whenIdle(() => {
-        if (signal.aborted) return; // another navigation came first, or the page was handed over
-        look();
-        if (!signal.aborted) watchLateContent(signal, look);
-      });
-    };
-    watching.signal.addEventListener('abort', () => view?.abort(), { once: true });
-    watchLateContent(newView(), look);
-    // The Navigation API where the browser has it; popstate elsewhere.
-    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    if (navigation) navigation.addEventListener('navigatesuccess', navigated, { signal: watching.signal });
-    else window.addEventListener('popstate', navigated, { signal: watching.signal });
+    });
   });
 }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+// A page that changes after the decision gets another look (extension/content/late-content.ts):
+// after many new nodes or a new address, once the page is quiet, a few times per address.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchLateContent } from '../../extension/content/late-content';
+
+/** Lets the observer see the change, then lets the quiet time (1.5 s) pass. */
+async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+  await vi.advanceTimersByTimeAsync(1_600);
+}
+const addParagraphs = (n: number) => document.body.append(...Array.from({ length: n }, () => document.createElement('p')));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('another look when the page changes', () => {
+  it('after many new nodes, once the page is quiet; not after a few', async () => {
+    const controller = new AbortController();
+    const recheck = vi.fn();
+    watchLateContent(controller.signal, recheck);
+    addParagraphs(5);
+    await settle();
+    expect(recheck).not.toHaveBeenCalled();
+    addParagraphs(50);
+    await settle();
+    expect(recheck).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
+  it('after a single-page-app navigation, however small the change', async () => {
+    const controller = new AbortController();
+    const recheck = vi.fn();
+    watchLateContent(controller.signal, recheck);
+    history.pushState({}, '', `/next-${Math.random()}`);
+    addParagraphs(2);
+    await settle();
+    expect(recheck).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
+  it('at most three times per address, and never once aborted', async () => {
+    const controller = new AbortController();
+    const recheck = vi.fn();
+    watchLateContent(controller.signal, recheck);
+    for (let i = 0; i < 5; i++) {
+      addParagraphs(50);
+      await settle();
+    }
+    expect(recheck).toHaveBeenCalledTimes(3);
+    history.pushState({}, '', `/other-${Math.random()}`);
+    addParagraphs(1);
+    await settle();
+    expect(recheck).toHaveBeenCalledTimes(4);
+    controller.abort();
+    history.pushState({}, '', `/third-${Math.random()}`);
+    addParagraphs(50);
+    await settle();
+    expect(recheck).toHaveBeenCalledTimes(4);
+  });
+});
