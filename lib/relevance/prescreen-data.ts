@@ -1,6 +1,7 @@
 // The build-time half of the pre-screen (lib/relevance/prescreen.ts): the word
 // lists, computed from the lexicon by wxt.config.ts and shipped as data.
 import { foldPreimages } from '../text/fold';
+import { stemWord } from '../text/stem';
 import { toUnits } from '../text/units';
 import type { Lexicon } from './lexicon';
 import { HAN_RANGES, type PrescreenData } from './prescreen';
@@ -46,11 +47,15 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
   }
   const outside = [...han].filter((start) => !new RegExp(`^[${HAN_RANGES}]+$`).test(start));
   if (outside.length) throw new Error(`pre-screen: characters outside HAN_RANGES: ${outside.join(' ')}`);
-  const starts = new Set<string>();
-  for (const lower of [...exact].map((word) => word.toLowerCase())) starts.add(lower).add(`${lower}s`);
+  // The page is read in stemmed words (prescreen.ts): every start, plural or not, is listed by its stem.
+  const exactByStem = new Map<string, Set<string>>();
+  for (const word of exact) {
+    const lower = word.toLowerCase();
+    for (const form of [lower, `${lower}s`]) exactByStem.set(stemWord(form), (exactByStem.get(stemWord(form)) ?? new Set()).add(word));
+  }
+  const starts = new Set(exactByStem.keys());
   for (const first of words.keys()) {
-    starts.add(first).add(`${first}s`);
-    if (first.endsWith('y')) starts.add(`${first.slice(0, -1)}ies`);
+    for (const form of [first, `${first}s`, ...(first.endsWith('y') ? [`${first.slice(0, -1)}ies`] : [])]) starts.add(stemWord(form));
   }
   // The lists are plain strings looked up by position (prescreen.ts): their words must not hold a separator.
   const notAscii = [...exact, ...words.keys(), ...[...words.values()].flatMap((s) => [...(s ?? [])])].filter(
@@ -58,7 +63,7 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
   );
   if (notAscii.length) throw new Error(`pre-screen: words must be ASCII letters and digits: ${notAscii.join(' ')}`);
   return {
-    exact: [...exact].sort().join(' '),
+    exact: [...exactByStem].sort().map(([stem, forms]) => `${stem}:${[...forms].sort().join(',')}`).join(' '),
     initials: [...initials].sort().join(' '),
     words: [...words].sort().map(([w, s]) => `${w}:${s ? [...s].sort().join(',') : ''}`).join(' '),
     starts: [...starts].sort().join(' '),

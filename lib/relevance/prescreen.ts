@@ -8,13 +8,15 @@
 // the engine then turns down, and should never say no to one it accepts (the
 // tests check every labeled page and every term). Built from the lexicon at
 // build time (wxt.config.ts); what ships is a few lists of words.
-import { stemWord } from '../text/stem';
 
 // Every list ships as one string, looked up where it is needed: a page checks only
 // the few words it has, so no map of the whole vocabulary is built on any page,
 // and a string costs the script's compile almost nothing, unlike a literal of arrays.
 export interface PrescreenData {
-  /** Words the engine matches as written (AI, LLM, ChatGPT), separated by spaces: one is enough. */
+  /**
+   * Words the engine matches as written (AI, LLM, ChatGPT), listed by the stem of their lower
+   * case and of its plural: "stem:Word,Word stem:Word". One on the page is enough.
+   */
   exact: string;
   /** Initials written with stops ("A.I."), as the letters in a row ("AI"), separated by spaces. */
   initials: string;
@@ -24,8 +26,8 @@ export interface PrescreenData {
    */
   words: string;
   /**
-   * Every lower-case word that may start a term (the exact words and the first words,
-   * plurals included), separated by spaces: split natively into a set on each page.
+   * The stem of every word that may start a term (the exact words and the first words, in
+   * the singular and the plural), separated by spaces: split natively into a set on each page.
    */
   starts: string;
   /**
@@ -45,12 +47,23 @@ const NOT_WORD = /[^a-z0-9]+/;
 const DOTTED_I = /\u0130/g;
 
 const spaced = (list: string) => (list ? list.split(' ') : []);
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The words stemWord turns into `stem`: itself, its plural, its "-ies" plural. */
-function wordsStemmingTo(stem: string): string[] {
-  return [stem, `${stem}s`, `${stem.slice(0, -1)}ies`].filter((word) => stemWord(word) === stem);
+/** The entries after `key:` in a "key:a,b key:" list, [] when there are none; undefined when `key` is not listed. */
+function listed(list: string, key: string): string[] | undefined {
+  const at = list.indexOf(` ${key}:`);
+  if (at < 0) return undefined;
+  const end = list.indexOf(' ', at + 1);
+  const entries = list.slice(at + key.length + 2, end < 0 ? undefined : end);
+  return entries ? entries.split(',') : [];
 }
+
+// stemWord (lib/text/stem.ts) on every word of a lower-case text in two native passes:
+// "-ies" after two or more characters becomes "-y"; a final "s" after three or more,
+// not "ss", "us" or "is", goes. Words are runs of a-z and 0-9, as the pre-screen splits them.
+const PLURAL_IES = /(?<![a-z0-9])([a-z0-9]{2,})ies(?![a-z0-9])/g;
+const PLURAL_S = /(?<![a-z0-9])([a-z0-9]{2,}[a-hj-rtv-z0-9])s(?![a-z0-9])/g;
+export const stemText = (lower: string) => lower.replace(PLURAL_IES, '$1y').replace(PLURAL_S, '$1');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A Chinese start's next character → true (the start ends there) or the characters that may follow. */
 type HanTree = Map<number, true | HanTree>;
@@ -83,39 +96,18 @@ function followedBy(words: string[], word: string, test: (next: string) => boole
 /**
  * The runtime half: could this raw page text hold an evidence term? Written for
  * a cold start on every page, where every JavaScript step per word shows: the
- * text is lower-cased, split, gathered into a set and met with the starts by
- * native calls. Only the few starts found on the page take script steps: they
- * are checked the engine's way (acronyms as written, second words, plurals).
+ * text is lower-cased, stemmed, split, gathered into a set and met with the
+ * starts by native calls. Only the few starts found on the page take script
+ * steps: they are checked the engine's way (acronyms as written, second words).
  */
 export function compilePrescreen(data: PrescreenData): (text: string) => boolean {
   const starts = new Set(spaced(data.starts));
   const words = ` ${data.words}`;
-  /** The second words that may follow `word`, [] when it is a term alone; undefined when it starts none. */
-  const seconds = (word: string) => {
-    const at = words.indexOf(` ${word}:`);
-    if (at < 0) return undefined;
-    const end = words.indexOf(' ', at + 1);
-    const list = words.slice(at + word.length + 2, end < 0 ? undefined : end);
-    return list ? list.split(',') : [];
-  };
-  // The exact words in lower case at the same positions (they are ASCII), to find them by a page's word.
-  let lowerExact: string | undefined;
-  const exact = ` ${data.exact} `;
-  const exactForms = (lower: string) => {
-    lowerExact ??= exact.toLowerCase();
-    const forms: string[] = [];
-    for (let at = lowerExact.indexOf(` ${lower} `); at >= 0; at = lowerExact.indexOf(` ${lower} `, at + 1)) {
-      forms.push(exact.slice(at + 1, at + 1 + lower.length));
-    }
-    return forms;
-  };
+  const exact = ` ${data.exact}`;
   const initials = spaced(data.initials);
   // Words the engine matches as written, and "A.I."-style initials, are checked against the text as written.
   const written = (pattern: string, text: string) => new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`).test(text);
-  const writtenExact = (lower: string, text: string) => {
-    const forms = exactForms(lower);
-    return (forms.length ? forms : exactForms(lower.slice(0, -1))).some((w) => written(`${w}s?`, text));
-  };
+  const writtenExact = (stem: string, text: string) => listed(exact, stem)?.some((w) => written(`${w}s?`, text));
   const writtenInitials = (text: string) =>
     initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
   let han: HanTree | undefined;
@@ -123,7 +115,7 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
     const lower = (normalized.includes('\u0130') ? normalized.replace(DOTTED_I, ' ') : normalized).toLowerCase();
-    const latin = lower.split(NOT_WORD);
+    const latin = stemText(lower).split(NOT_WORD);
     const onPage = new Set(latin);
     // "A.I." splits into the words "a" and "i". Most pages have both; few have one right after the
     // other, and only those are checked as written.
@@ -135,11 +127,11 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
     // Native: a few hundred starts against the page's words, no script step per word.
     for (const word of starts.intersection(onPage)) {
       if (writtenExact(word, normalized)) return true;
-      const following = seconds(word) ?? seconds(stemWord(word));
+      const following = listed(words, word);
       if (!following) continue;
       if (following.length === 0) return true;
       // Common first words ("in", "open") are followed only where a second word is on the page at all.
-      const nextWords = following.flatMap(wordsStemmingTo).filter((next) => onPage.has(next));
+      const nextWords = following.filter((next) => onPage.has(next));
       if (nextWords.length && followedBy(latin, word, (next) => nextWords.includes(next))) return true;
     }
     if (!HAN.test(normalized)) return false;

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { lexicon, shippedEngine } from '../../lib/engine-data';
 import { plainPageText } from '../../lib/extract/plain-text';
-import { compilePrescreen } from '../../lib/relevance/prescreen';
+import { compilePrescreen, stemText } from '../../lib/relevance/prescreen';
+import { stemWord } from '../../lib/text/stem';
 import { prescreenData } from '../../lib/relevance/prescreen-data';
 
 const mayBeAboutAi = compilePrescreen(prescreenData(lexicon));
@@ -25,6 +26,12 @@ describe('the pre-screen', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it('stems every word of a text as the engine stems one word', () => {
+    const words = 'ai ais gans laws law bias buses glass class classes virus status this is its gps 3ds cities ties pies studies series llms transformers dies x s'.split(' ');
+    expect(stemText(words.join(' ')).split(' ')).toEqual(words.map(stemWord));
+    expect(stemText('llms, transformers.cities')).toBe('llm, transformer.city');
   });
 
   it('knows Traditional characters and full-width letters', () => {
