@@ -51,7 +51,7 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
   const exactByStem = new Map<string, Set<string>>();
   for (const word of exact) {
     const lower = word.toLowerCase();
-    for (const form of [lower, `${lower}s`]) exactByStem.set(stemWord(form), (exactByStem.get(stemWord(form)) ?? new Set()).add(word));
+    for (const stem of [stemWord(lower), stemWord(`${lower}s`)]) exactByStem.set(stem, (exactByStem.get(stem) ?? new Set()).add(word));
   }
   const starts = new Set(exactByStem.keys());
   for (const first of words.keys()) {

@@ -9,6 +9,13 @@ async function settle(): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
   await vi.advanceTimersByTimeAsync(1_600);
 }
+/** A watch on the page, and the rechecks it asked for. */
+function watch() {
+  const controller = new AbortController();
+  const recheck = vi.fn();
+  watchLateContent(controller.signal, recheck);
+  return { controller, recheck };
+}
 const addParagraphs = (n: number) => document.body.append(...Array.from({ length: n }, () => document.createElement('p')));
 
 beforeEach(() => {
@@ -22,9 +29,7 @@ afterEach(() => {
 
 describe('another look when the page changes', () => {
   it('after many new nodes, once the page is quiet; not after a few', async () => {
-    const controller = new AbortController();
-    const recheck = vi.fn();
-    watchLateContent(controller.signal, recheck);
+    const { controller, recheck } = watch();
     addParagraphs(5);
     await settle();
     expect(recheck).not.toHaveBeenCalled();
@@ -35,9 +40,7 @@ describe('another look when the page changes', () => {
   });
 
   it('after a single-page-app navigation, however small the change', async () => {
-    const controller = new AbortController();
-    const recheck = vi.fn();
-    watchLateContent(controller.signal, recheck);
+    const { controller, recheck } = watch();
     history.pushState({}, '', `/next-${Math.random()}`);
     addParagraphs(2);
     await settle();
@@ -46,9 +49,7 @@ describe('another look when the page changes', () => {
   });
 
   it('at most three times per address, and never once aborted', async () => {
-    const controller = new AbortController();
-    const recheck = vi.fn();
-    watchLateContent(controller.signal, recheck);
+    const { controller, recheck } = watch();
     for (let i = 0; i < 5; i++) {
       addParagraphs(50);
       await settle();
