@@ -31,16 +31,20 @@ function aiPrescreenModule(): Plugin {
 }
 
 /**
- * The every-page script calls nearly every function it holds. V8's compile hint has them
- * compiled with the script, not pre-parsed and then parsed again on first call: in the
- * bench, an ordinary article's cost fell by about 1.5 ms. Chromium reads the comment; Firefox ignores it.
+ * Scripts that run in web pages and call nearly every function they hold: the every-page
+ * screen, the full reading and the card's UI. V8's compile hint has their functions compiled
+ * with the script, not pre-parsed and then parsed again one by one on first call. In the bench
+ * an ordinary article's cost fell by about 1.5 ms, and the task that draws the card on an AI
+ * article from about 24 to 8 ms of CPU. Chromium reads the comment; Firefox ignores it.
  */
-function compileEagerly(fileName: string): Plugin {
+function compileEagerly(...fileNames: string[]): Plugin {
   return {
     name: 'tian-quotes:compile-eagerly',
     generateBundle(_, bundle) {
-      const chunk = bundle[fileName];
-      if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      for (const fileName of fileNames) {
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
     },
   };
 }
@@ -51,7 +55,7 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   // Explicit imports keep every module's dependencies visible to a reader.
   imports: false,
-  vite: () => ({ plugins: [preact(), aiPrescreenModule(), compileEagerly('page-screen.js')] }),
+  vite: () => ({ plugins: [preact(), aiPrescreenModule(), compileEagerly('page-screen.js', 'content-scripts/content.js', 'card-ui.js')] }),
   hooks: { 'build:before': validateQuotePacks },
   manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
