@@ -19,7 +19,11 @@
 // the load event); load it in a fresh tab WITHOUT the extension for a window of
 // the same length; then, in that tab, add mark.js with page.addScriptTag and
 // trace it until SETTLE_MS after it returns (stopped after MARK_TIMEBOX_MS);
-// then load it with the empty-script copy for a window of the same length.
+// then load it with the empty-script copy for a window of the same length; on a
+// page that gets no card, load it once more with the extension and once more with
+// the empty script, traced without the CPU profiler (the profiler slows the script
+// it watches; on such a page every task of ours names our script, so the trace
+// alone finds them, and the report shows it found as many as the profiler did).
 // Per load: the page renderer's main-thread tasks that ran our script, from the
 // trace (timeline + V8 CPU profiler; see scripts/lib/bench-trace.ts), summed and
 // the longest; Performance.getMetrics TaskDuration over the window; then forced
@@ -73,9 +77,11 @@ const TRACE_CATEGORIES = [
   'devtools.timeline',
   'v8.execute',
   'disabled-by-default-devtools.timeline',
-  ...(opts['no-profiler'] ? [] : ['disabled-by-default-v8.cpu_profiler']),
   ...(opts.categories ? opts.categories.split(',') : []),
 ];
+const PROFILER_CATEGORY = 'disabled-by-default-v8.cpu_profiler';
+/** The CPU profiler finds tasks resumed through promises, but slows the script it watches (eager compile most). */
+const PROFILE = !opts['no-profiler'];
 /** After the card (or mark.js) is done, keep measuring this long: the last of our work is within it. */
 const SETTLE_MS = 600;
 /** An extension run that has no card by then ends its window here (ms after the load event). */
@@ -144,13 +150,13 @@ async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; embedder: n
   return { used: heap.usedSize, embedder: heap.embedderHeapUsedSize ?? 0 };
 }
 
-/** Starts a trace (timeline + V8 CPU profiler); the returned function ends it and gives the events. */
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+/** Starts a trace (timeline, and the V8 CPU profiler unless told not to); the returned function ends it and gives the events. */
+async function startTrace(cdp: CDPSession, profile = PROFILE): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] },
+    traceConfig: { includedCategories: profile ? [...TRACE_CATEGORIES, PROFILER_CATEGORY] : TRACE_CATEGORIES, excludedCategories: ['*'] },
     transferMode: 'ReportEvents',
   });
   return async () => {
@@ -176,12 +182,13 @@ async function measureLoad(
   afterLoadMs: number,
   ours: (url: string) => boolean,
   waitFor: PageSpec['expects'],
+  profile = PROFILE,
 ): Promise<{ result: RunResult; page: Page; cdp: CDPSession }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   const shown = () => (waitFor === 'badge' ? browser.badgeShown() : hasCard(cdp));
   await cdp.send('Performance.enable');
-  const stopTrace = await startTrace(cdp);
+  const stopTrace = await startTrace(cdp, profile);
   const before = await metrics(cdp);
   const start = performance.now();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
@@ -320,6 +327,13 @@ interface Rounds {
   box: TaskSummary[];
   /** The same extension with an empty every-page script: the least any content script costs. */
   empty: RunResult[];
+  /**
+   * Pages that get no card, loaded once more with the extension and with the empty script,
+   * traced without the CPU profiler: there every task of ours names our script, so the
+   * trace alone finds them all, and the profiler's own cost is out of the figure.
+   */
+  quiet: RunResult[];
+  quietEmpty: RunResult[];
 }
 
 function logRun(label: string, r: RunResult): void {
@@ -383,7 +397,7 @@ async function main(): Promise<void> {
 
     const results = new Map<PageSpec['key'], Rounds>();
     for (const [n, spec] of specs.entries()) {
-      const rounds: Rounds = { ext: [], none: [], mark: [], box: [], empty: [] };
+      const rounds: Rounds = { ext: [], none: [], mark: [], box: [], empty: [], quiet: [], quietEmpty: [] };
       results.set(spec.key, rounds);
       if (opts.verbose) console.error(`${spec.page.name}: ${(spec.page.bytes / 1024).toFixed(0)} KB, ${spec.page.elements} elements`);
       if (n === 0) {
@@ -412,6 +426,17 @@ async function main(): Promise<void> {
           await least.page.close();
           logRun('empty script', least.result);
           rounds.empty.push(least.result);
+          if (PROFILE && spec.expects === 'nothing') {
+            await withExt.resetExtension();
+            const quiet = await measureLoad(withExt, server.url(`${spec.path}?run=${i}&v=quiet`), ext.result.windowMs, 0, isOurs, 'nothing', false);
+            await quiet.page.close();
+            logRun('no profiler', quiet.result);
+            rounds.quiet.push(quiet.result);
+            const quietFloor = await measureLoad(floor, server.url(`${spec.path}?run=${i}&v=quiet-empty`), ext.result.windowMs, 0, isFloorOurs, 'nothing', false);
+            await quietFloor.page.close();
+            logRun('empty, no prof.', quietFloor.result);
+            rounds.quietEmpty.push(quietFloor.result);
+          }
         }
         if (!opts.sanity) rounds.box.push(await measureBox(none.page, none.cdp, url));
         if (markAgain) {
@@ -486,6 +511,15 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
   line('  baseline: an empty content script (CPU)', (r) => cell(stat(r.empty.map((x) => x.trace.attributedCpuMs)), 'ms'));
   line('        ours − empty script, CPU (paired)', (r) =>
     cell(stat(r.ext.map((x, i) => (r.empty[i] ? x.trace.attributedCpuMs - r.empty[i].trace.attributedCpuMs : null))), 'ms'),
+  );
+  // The same pages without the profiler; "tasks" shows that the trace alone found as many as the profiler did.
+  const quietCell = (r: Rounds, pick: (x: RunResult) => number) =>
+    r.quiet.length ? `${cell(stat(r.quiet.map(pick)), 'ms')}, tasks ${stat(r.quiet.map((x) => x.trace.tasks))?.median}/${stat(r.ext.map((x) => x.trace.tasks))?.median}` : 'n/a (card: needs the profiler)';
+  line('  without the profiler: ours, CPU', (r) => quietCell(r, (x) => x.trace.attributedCpuMs));
+  line('        ours, wall', (r) => (r.quiet.length ? cell(stat(r.quiet.map((x) => x.trace.attributedMs)), 'ms') : 'n/a'));
+  line('        an empty content script, CPU', (r) => (r.quietEmpty.length ? cell(stat(r.quietEmpty.map((x) => x.trace.attributedCpuMs)), 'ms') : 'n/a'));
+  line('        ours − empty script, CPU (paired)', (r) =>
+    r.quiet.length ? cell(stat(r.quiet.map((x, i) => (r.quietEmpty[i] ? x.trace.attributedCpuMs - r.quietEmpty[i].trace.attributedCpuMs : null))), 'ms') : 'n/a',
   );
   line('  ours: TaskDuration with − without (paired)', (r) => cell(added(r), 'ms'));
   line('        baseline: TaskDuration without', (r) => cell(stat(r.none.map((x) => x.taskMs)), 'ms'));
