@@ -9,9 +9,11 @@
 // Pages, served from 127.0.0.1 (scripts/lib/bench-pages.ts): a typical ~50 KB
 // AI article (it gets a card), an ordinary ~50 KB article (nothing), an ordinary
 // ~50 KB Chinese article (nothing; Chinese is screened by character), the same
-// ordinary article padded to ~1.5 MB (nothing; too much text for one look), and a heavy
+// ordinary article padded to ~1.5 MB (nothing; too much text for one look), a heavy
 // ~5 MB page with ~100,000 elements, the AI article followed by rows of ordinary
-// text (too large for a card: its remark waits behind the toolbar badge).
+// text (too large for a card: its remark waits behind the toolbar badge), and the
+// ordinary article with a live ticker (a line every 100 ms; nothing: measured for
+// six seconds after load, what watching a page that keeps changing costs).
 //
 // A round, per page: reset the extension's storage (cooldown 0, so every load
 // may show a card); load the page in a fresh tab WITH the extension under a CDP
@@ -30,7 +32,7 @@
 // GC and Runtime.getHeapUsage. Prints medians over rounds and the spread (min–max);
 // "with − without" figures are paired per round.
 //
-//   tsx scripts/bench-browser.ts [--runs 7] [--heavy-runs 5] [--only typical|ordinary|zh|long|heavy]
+//   tsx scripts/bench-browser.ts [--runs 7] [--heavy-runs 5] [--only typical|ordinary|zh|long|heavy|ticker]
 //                                [--sanity] [--no-profiler] [--verbose] [--trace-dir DIR] [--categories a,b]
 //
 // --sanity: instead of the baselines, measures the build against a scratch copy
@@ -47,7 +49,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, startServer, type TestServer } from '../tests/e2e/harness';
 import { emptyScriptCopy, launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
-import { heavyPage, markKeywords, ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
+import { heavyPage, markKeywords, ordinaryArticle, ordinaryChineseArticle, tickerPage, typicalArticle, type BenchPage } from './lib/bench-pages';
 import { summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
 
 const { values: opts } = parseArgs({
@@ -92,7 +94,7 @@ const POLL_MS = 150;
 const MARK_TIMEBOX_MS = 6000;
 
 interface PageSpec {
-  key: 'typical' | 'ordinary' | 'zh' | 'long' | 'heavy';
+  key: 'typical' | 'ordinary' | 'zh' | 'long' | 'heavy' | 'ticker';
   page: BenchPage;
   path: string;
   runs: number;
@@ -373,6 +375,8 @@ async function main(): Promise<void> {
       { key: 'zh' as const, page: ordinaryChineseArticle(50_000), path: '/bench/zh.html', runs: Number(opts.runs), afterLoadMs: 1500, expects: 'nothing' as const },
       { key: 'long' as const, page: ordinaryArticle(1_500_000, 'long ordinary page'), path: '/bench/long.html', runs: Number(opts['heavy-runs']), afterLoadMs: 1500, expects: 'nothing' as const },
       { key: 'heavy' as const, page: heavyPage(5_000_000), path: '/bench/heavy.html', runs: Number(opts['heavy-runs']), afterLoadMs: 1500, expects: 'badge' as const },
+      // Six seconds of a page that keeps changing: the watcher's cost after the decision.
+      { key: 'ticker' as const, page: tickerPage(), path: '/bench/ticker.html', runs: Number(opts['heavy-runs']), afterLoadMs: 6000, expects: 'nothing' as const },
     ].filter((s) => !only || s.key === only);
     for (const s of specs) server.route(s.path, { body: s.page.html });
 
@@ -533,7 +537,7 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
   line('  bar: ≤ 5 ms (articles), ≤ 50 ms (heavy)', (r, s) => {
     const a = attributed(r);
     const cpu = stat(r.ext.map((x) => x.trace.attributedCpuMs));
-    if (s.key === 'long') return `(info): ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
+    if (s.key === 'long' || s.key === 'ticker') return `(info): ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
     const limit = s.key === 'heavy' ? 50 : 5;
     return `${verdict(a ? a.median <= limit : null)}: ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
   });

@@ -7,6 +7,7 @@
 //  - ordinaryChineseArticle(): a ~50 KB Chinese article that is not about AI.
 //  - heavyPage(): the same article followed by many rows of ordinary (non-AI)
 //    text, about 5 MB of HTML and about 100,000 elements.
+//  - tickerPage(): the ordinary article with a line added every 100 ms (nothing).
 //  - markKeywords(): the terms a naive highlighter would look for, taken from
 //    the lexicon's AI concepts (aiSignal >= 0.5), English and Chinese.
 import { readFileSync } from 'node:fs';
@@ -74,6 +75,20 @@ export function ordinaryArticle(bytes = 50_000, name = 'ordinary article'): Benc
 /** An ordinary Chinese article (personal finance), padded the same way: Chinese text is read character by character. */
 export function ordinaryChineseArticle(bytes = 50_000): BenchPage {
   return paddedArticle('ordinary Chinese article', ORDINARY_CHINESE_FILE, bytes);
+}
+
+/**
+ * The ordinary article with a live ticker: a line added every 100 ms, at most 20 kept, as on a
+ * news front page with scores or prices. Nothing about AI, so only the watcher for late content
+ * runs: what a page that never stops changing costs after the decision.
+ */
+export function tickerPage(): BenchPage {
+  const ticker =
+    `<ol id="ticker" aria-live="off"></ol><script>setInterval(() => { const list = document.getElementById('ticker');` +
+    ` const item = document.createElement('li'); item.textContent = 'Update at ' + new Date().toLocaleTimeString();` +
+    ` list.prepend(item); if (list.children.length > 20) list.lastElementChild.remove(); }, 100);</script>`;
+  const article = ordinaryArticle();
+  return page('ordinary article with a live ticker', article.html.replace('</body>', `${ticker}\n</body>`));
 }
 
 function ordinarySentences(): string[] {
