@@ -34,7 +34,11 @@ const SKIPPED_ROLES = new Set([
 ]);
 // Class and id words that mark page furniture, as Readability's heuristics do.
 const FURNITURE =
-  /(^|[\s_-])(nav|navbar|menu|sidebar|side-bar|footer|foot|masthead|breadcrumbs?|related|trending|popular|recommend(ed|ations)?|comments?|share|social|cookie|consent|banner|ad|ads|advert|promo|newsletter|subscribe|signup|login|modal|popup|toolbar|widget|tags)([\s_-]|$)/i;
+  /(^|[\s_-])(nav|navbar|menu|sidebar|side-bar|footer|foot|masthead|breadcrumbs?|related|trending|popular|recommend(ed|ations)?|share|social|cookie|consent|banner|ad|ads|advert|promo|newsletter|subscribe|signup|login|modal|popup|toolbar|widget|tags)([\s_-]|$)/i;
+// Comment threads: furniture under an article, but on a forum or a Hacker News thread they are the
+// page. They are read when the rest of the page has less than MIN_OWN_TEXT characters to say.
+const DISCUSSION = /(^|[\s_-])comments?([\s_-]|$)/i;
+const MIN_OWN_TEXT = 1_000;
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE',
   'MAIN', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'HEADER', 'DD', 'DT', 'TABLE', 'HR',
@@ -42,8 +46,8 @@ const BLOCK_TAGS = new Set([
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
 const MAX_HEADINGS = 40;
 
-/** Page furniture, hidden or editable content: never read, never marked. */
-export function isSkippedElement(el: Element, insideMain: boolean): boolean {
+/** Page furniture, hidden or editable content: never read, never marked (comment threads unless `readComments`). */
+export function isSkippedElement(el: Element, insideMain: boolean, readComments = false): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return true;
   // A page-level <header> is a masthead; an article's own <header> holds its title.
@@ -56,7 +60,7 @@ export function isSkippedElement(el: Element, insideMain: boolean): boolean {
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return names.length > 1 && FURNITURE.test(names);
+  return names.length > 1 && (FURNITURE.test(names) || (!readComments && DISCUSSION.test(names)));
 }
 
 /**
@@ -83,29 +87,26 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function* extractPageTextSteps(
-  doc: Document,
-  limits: ExtractLimits = DEFAULT_LIMITS,
-): Generator<void, PageText, void> {
-  const headings: string[] = [];
-  const descriptionText = clean(metaDescription(doc));
-  if (descriptionText) headings.push(descriptionText);
+interface Walk {
+  chunks: string[];
+  headings: string[];
+  chars: number;
+  truncated: boolean;
+  /** A comment thread was left out (it would have been read with `readComments`). */
+  skippedComments: boolean;
+}
 
-  const root = contentRoot(doc);
-  const chunks: string[] = [];
-  let chars = 0;
+function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLimits, readComments: boolean): Generator<void, Walk, void> {
+  const walk: Walk = { chunks: [], headings: [], chars: 0, truncated: false, skippedComments: false };
   let nodes = 0;
-  let truncated = false;
-  const insideMain = root !== doc.body && root !== doc.documentElement;
-
   // Depth-first in document order, moving by first child, next sibling and parent:
   // no recursion limit on deep pages, and no JavaScript object for a child the
   // walk never reaches (pushing every child of a 20,000-child element costs more
   // than reading the 60,000 characters the engine uses).
   let node: Node | null = root;
   while (node) {
-    if (nodes >= limits.maxNodes || chars >= limits.maxChars) {
-      truncated = true;
+    if (nodes >= limits.maxNodes || walk.chars >= limits.maxChars) {
+      walk.truncated = true;
       break;
     }
     nodes++;
@@ -114,21 +115,23 @@ export function* extractPageTextSteps(
     if (node.nodeType === 3) {
       const text = node.nodeValue ?? '';
       if (text.trim()) {
-        const room = limits.maxChars - chars;
+        const room = limits.maxChars - walk.chars;
         const piece = text.length > room ? text.slice(0, room) : text;
-        chunks.push(piece);
-        chars += piece.length;
+        walk.chunks.push(piece);
+        walk.chars += piece.length;
       }
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el === root || !isSkippedElement(el, insideMain)) {
+      if (el === root || !isSkippedElement(el, insideMain, readComments)) {
         const tag = el.tagName.toUpperCase();
-        if (HEADING_TAGS.has(tag) && headings.length < MAX_HEADINGS) {
+        if (HEADING_TAGS.has(tag) && walk.headings.length < MAX_HEADINGS) {
           const heading = clean(el.textContent?.slice(0, 300) ?? '');
-          if (heading) headings.push(heading);
+          if (heading) walk.headings.push(heading);
         }
-        if (BLOCK_TAGS.has(tag)) chunks.push('\n');
+        if (BLOCK_TAGS.has(tag)) walk.chunks.push('\n');
         descend = true;
+      } else if (!readComments && !walk.skippedComments) {
+        walk.skippedComments = !isSkippedElement(el, insideMain, true);
       }
     }
     if (descend && node.firstChild) {
@@ -138,6 +141,21 @@ export function* extractPageTextSteps(
     while (node && node !== root && !node.nextSibling) node = node.parentNode;
     node = node && node !== root ? node.nextSibling : null;
   }
+  return walk;
+}
+
+export function* extractPageTextSteps(
+  doc: Document,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Generator<void, PageText, void> {
+  const descriptionText = clean(metaDescription(doc));
+  const root = contentRoot(doc);
+  const insideMain = root !== doc.body && root !== doc.documentElement;
+  let walk = yield* walkText(root, insideMain, limits, false);
+  // A page with little text of its own and a comment thread is a discussion: the thread is what it says.
+  if (walk.skippedComments && walk.chars < MIN_OWN_TEXT) walk = yield* walkText(root, insideMain, limits, true);
+  const { chunks, truncated } = walk;
+  const headings = descriptionText ? [descriptionText, ...walk.headings.slice(0, MAX_HEADINGS - 1)] : walk.headings;
 
   // Lines as clean() would leave them, without an array of lines: collapse spaces,
   // then fold each newline and the spaces around it into one newline.

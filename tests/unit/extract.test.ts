@@ -34,6 +34,17 @@ describe('extractPageText', () => {
     expect(extractPageText(teasers).body).toBe('intro\none\ntwo');
   });
 
+  it('reads a comment thread when the page says little else (a forum or Hacker News thread), not under an article', () => {
+    const thread = (own: string) =>
+      page(`<body><div class="topbar">Hacker News | new | past | comments</div><p>${own}</p>
+        <div class="comment-tree"><div class="comment">Scaling laws are a pessimistic curve.</div>
+        <div class="comment">Sample efficiency is the real wall.</div></div></body>`);
+    expect(extractPageText(thread('Scaling laws are pessimistic (essay.dev)')).body).toContain('Sample efficiency is the real wall.');
+    const article = extractPageText(thread('A long article of its own. '.repeat(50)));
+    expect(article.body).toContain('A long article of its own.');
+    expect(article.body).not.toContain('Sample efficiency');
+  });
+
   it('stops at its limits on a huge page and says so', () => {
     const paragraphs = '<p>word word word word</p>'.repeat(50_000);
     const text = extractPageText(page(`<body>${paragraphs}</body>`), { maxNodes: 10_000, maxChars: 1_000_000, sliceNodes: 1000 });
