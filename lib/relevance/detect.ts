@@ -4,7 +4,7 @@
 // the body must mention AI densely enough that a long article with one passing
 // ChatGPT line stays below the bar.
 import type { PageText } from '../extract/page-text';
-import { countConcepts, type CompiledLexicon, type ConceptCount } from './lexicon';
+import { acronymsSpelledOtherwise, countConcepts, type CompiledLexicon, type ConceptCount } from './lexicon';
 
 export interface PageProfile {
   /** Word-equivalents of body text. */
@@ -18,9 +18,10 @@ export function profilePage(lexicon: CompiledLexicon, page: PageText): PageProfi
   const title = new Map<number, ConceptCount>();
   const headings = new Map<number, ConceptCount>();
   const body = new Map<number, ConceptCount>();
-  countConcepts(lexicon, page.title, 1, title);
-  countConcepts(lexicon, page.headings.join('\n'), 1, headings);
-  const words = countConcepts(lexicon, page.body, 1, body);
+  const otherSenses = acronymsSpelledOtherwise(lexicon, [page.title, ...page.headings, page.body]);
+  countConcepts(lexicon, page.title, 1, title, otherSenses);
+  countConcepts(lexicon, page.headings.join('\n'), 1, headings, otherSenses);
+  const words = countConcepts(lexicon, page.body, 1, body, otherSenses);
   return { words, title, headings, body };
 }
 

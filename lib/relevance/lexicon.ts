@@ -95,6 +95,67 @@ function isOtherAcronymSense(units: Units, at: number): boolean {
   return false;
 }
 
+// An acronym spelled out on the page: "Amnesty International (AI)", "AGI (adjusted gross income)",
+// "人工授精（AI）". The page says what its acronym means; when that is not an AI term, the acronym
+// is not one either, anywhere on the page ("AI researchers said" in Amnesty's report).
+const ACRONYM = String.raw`(\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,4})s?`;
+const WORDS_THEN_ACRONYM = new RegExp(String.raw`((?:[\p{L}\p{M}'’&-]+\s+){0,7}[\p{L}\p{M}'’-]+)\s*[(（]\s*${ACRONYM}\s*[)）]`, 'gu');
+const ACRONYM_THEN_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])${ACRONYM}\s*[(（]\s*([\p{L}\p{M}'’&\s-]{3,80}?)\s*[)）]`, 'gu');
+const HAN_RUN = /\p{Script=Han}+$/u;
+/** Words an expansion may skip: "Ministry of Education (MoE)". */
+const LINKING_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', '&', 'de']);
+
+/** The words ending the phrase (or, `fromStart`, starting it) whose initials spell `acronym`; null when none do. */
+function spelledOut(phrase: string, acronym: string, fromStart: boolean): string | null {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  const letters = [...acronym.toLowerCase()];
+  if (!fromStart) {
+    words.reverse();
+    letters.reverse();
+  }
+  let next = 0;
+  let used = 0;
+  for (const word of words) {
+    if (next === letters.length) break;
+    used++;
+    // "neuro-linguistic" gives two initials.
+    const initials = word.split('-').filter(Boolean).map((part) => part[0].toLowerCase());
+    if (!fromStart) initials.reverse();
+    if (initials.every((c, i) => letters[next + i] === c)) next += initials.length;
+    else if (!LINKING_WORDS.has(word.toLowerCase())) return null;
+  }
+  if (next < letters.length) return null;
+  const kept = words.slice(0, used);
+  return (fromStart ? kept : kept.reverse()).join(' ');
+}
+
+/**
+ * Acronyms the page spells out in words that name nothing about AI in the lexicon (Amnesty
+ * International, artificial insemination, Ministry of Education), and never in words that do:
+ * on such a page the acronym and the terms it starts ("AI researcher") count for nothing.
+ */
+export function acronymsSpelledOtherwise(lexicon: CompiledLexicon, texts: string[]): Set<string> {
+  const other = new Set<string>();
+  const ai = new Set<string>();
+  const note = (acronym: string, expansion: string | null) => {
+    if (!expansion) return;
+    const counts = new Map<number, ConceptCount>();
+    countConcepts(lexicon, expansion, 1, counts);
+    const isAi = [...counts.keys()].some((concept) => lexicon.concepts[concept].aiSignal > 0);
+    (isAi ? ai : other).add(acronym);
+  };
+  for (const text of texts) {
+    for (const [, before, acronym] of text.matchAll(WORDS_THEN_ACRONYM)) {
+      const han = HAN_RUN.exec(before);
+      // Chinese spells an acronym out in characters, with no initials to check: the run before it.
+      note(acronym, han ? (han[0].length >= 2 ? han[0].slice(-8) : null) : spelledOut(before, acronym, false));
+    }
+    for (const [, acronym, after] of text.matchAll(ACRONYM_THEN_WORDS)) note(acronym, spelledOut(after, acronym, true));
+  }
+  for (const acronym of ai) other.delete(acronym);
+  return other;
+}
+
 function matchesAt(units: Units, at: number, term: CompiledTerm): boolean {
   const { keys, raw } = term;
   if (at + keys.length > units.keys.length) return false;
@@ -129,6 +190,8 @@ export function countConcepts(
   text: string,
   weight: number,
   counts: Map<number, ConceptCount>,
+  /** Acronyms the page means otherwise (acronymsSpelledOtherwise): no term starting with one counts. */
+  otherSenses?: ReadonlySet<string>,
 ): number {
   let words = 0;
   for (const line of text.split('\n')) {
@@ -143,7 +206,8 @@ export function countConcepts(
         at++;
         continue;
       }
-      const otherSense = term.acronym && (shouting || isOtherAcronymSense(units, at));
+      const otherSense =
+        (term.acronym && (shouting || isOtherAcronymSense(units, at))) || otherSenses?.has(units.raw[at].replace(/s$/, ''));
       at += term.keys.length;
       if (otherSense) continue;
       let count = counts.get(term.concept);

@@ -76,6 +76,7 @@ describe('is this page about AI?', () => {
     ['a Transformers film review', page('Transformers: Rise of the Beasts review', 'Optimus Prime returns as the Transformers battle the Terrorcons. The Autobots and Maximals team up. The transformers look great in IMAX, and Bumblebee steals every scene.')],
     ['a llama farm', page('Caring for llamas in winter', 'Llamas need shelter from wind. Feed your llama hay and check its fleece. Alpacas and llamas are herd animals; never keep a single llama alone.')],
     ['a Gemini horoscope', page('Gemini weekly horoscope', 'Gemini, this week Mercury brings news. Geminis should rest on Tuesday. Your ruling planet favours talks; Gemini love life warms up.')],
+    ['a human-rights report that spells AI out as Amnesty International', page('AI report: 340 held without charge after protests', 'Amnesty International (AI) said on Tuesday that at least 340 people were held without charge after the protests. AI researchers interviewed 58 former detainees. AI called on the government to release everyone still held. The AI report also documents beatings in two detention centres.')],
     ['a passing ChatGPT mention in a long travel blog', page('Ten days in Portugal', `${'We walked the old town of Lisbon, ate pastel de nata and took the tram up the hill to the castle. '.repeat(40)}I asked ChatGPT for a restaurant tip once and it made one up. ${'Porto was next: port cellars, the river and the bridge at sunset. '.repeat(40)}`)],
   ];
   for (const [name, p] of quiet) {

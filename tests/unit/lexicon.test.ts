@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, countConcepts, type ConceptCount, type Lexicon } from '../../lib/relevance/lexicon';
+import { acronymsSpelledOtherwise, compileLexicon, countConcepts, type ConceptCount, type Lexicon } from '../../lib/relevance/lexicon';
 
 const lexicon: Lexicon = {
   version: 1,
@@ -21,9 +21,9 @@ const lexicon: Lexicon = {
 };
 const compiled = compileLexicon(lexicon);
 
-function count(text: string): Record<string, { evidence: number; ambiguous: number; terms: string[] }> {
+function count(text: string, otherSenses?: Set<string>): Record<string, { evidence: number; ambiguous: number; terms: string[] }> {
   const counts = new Map<number, ConceptCount>();
-  countConcepts(compiled, text, 1, counts);
+  countConcepts(compiled, text, 1, counts, otherSenses);
   return Object.fromEntries(
     [...counts].map(([i, c]) => [lexicon.concepts[i].id, { evidence: c.evidence, ambiguous: c.ambiguous, terms: [...c.terms] }]),
   );
@@ -63,5 +63,34 @@ describe('concept matching', () => {
 
   it('keeps ambiguous words apart from evidence', () => {
     expect(count('We fed the llamas.').llm).toEqual({ evidence: 0, ambiguous: 1, terms: ['llama'] });
+  });
+});
+
+describe('acronyms a page spells out', () => {
+  const spelledOtherwise = (...texts: string[]) => [...acronymsSpelledOtherwise(compiled, texts)];
+
+  it('finds an acronym the page defines as something other than AI, before or after it', () => {
+    expect(spelledOtherwise('A report by Amnesty International (AI) says 340 were held.')).toEqual(['AI']);
+    expect(spelledOtherwise('Timing of artificial insemination (AI) in dairy cows')).toEqual(['AI']);
+    expect(spelledOtherwise('AI (Amnesty International) researchers said')).toEqual(['AI']);
+    expect(spelledOtherwise('In the Master of Laws and Language Lessons Mission (LLM) program')).toEqual(['LLM']);
+    expect(spelledOtherwise('猪场推广人工授精（AI）技术')).toEqual(['AI']);
+  });
+
+  it('leaves an acronym the page spells out as AI, even when it also means something else there', () => {
+    expect(spelledOtherwise('Artificial intelligence (AI) is changing work.')).toEqual([]);
+    expect(spelledOtherwise('AI (artificial intelligence) is changing work.')).toEqual([]);
+    expect(spelledOtherwise('大型语言模型（LLM）与人工智能（AI）')).toEqual([]);
+    expect(spelledOtherwise('Amnesty International (AI) on artificial intelligence (AI) in policing')).toEqual([]);
+  });
+
+  it('ignores brackets that do not spell the acronym out', () => {
+    expect(spelledOtherwise('Google’s Gemini (AI) assistant', 'the 2024 report (AI)')).toEqual([]);
+  });
+
+  it('stops the acronym and the terms it starts from counting', () => {
+    const other = new Set(spelledOtherwise('Amnesty International (AI)'));
+    expect(count('AI said. AI researchers met; AI is everywhere.', other)).toEqual({});
+    expect(count('Artificial intelligence too.', other).ai.evidence).toBe(1);
   });
 });
