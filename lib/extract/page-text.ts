@@ -96,9 +96,39 @@ interface Walk {
   skippedComments: boolean;
 }
 
+/**
+ * A line that is mostly link text is a teaser, a menu or a "most read" entry: what other
+ * pages say, not this one. Sites name those blocks with hashed classes, so the links tell.
+ */
+const LINK_LINE_SHARE = 0.8;
+
+const nonSpaceLength = (text: string) => text.replace(/\s+/g, '').length;
+
+/** A heading that is a link (a teaser's headline), inside one or holding little else. */
+function isLinkHeading(el: Element, text: string): boolean {
+  let linked = 0;
+  for (const a of el.getElementsByTagName('a')) linked += nonSpaceLength(a.textContent ?? '');
+  return linked >= LINK_LINE_SHARE * nonSpaceLength(text);
+}
+
 function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLimits, readComments: boolean): Generator<void, Walk, void> {
   const walk: Walk = { chunks: [], headings: [], chars: 0, truncated: false, skippedComments: false };
   let nodes = 0;
+  // The line being read: where its chunks start, its length, and how much of it is link text.
+  let line = { start: 0, chars: 0, text: 0, linked: 0 };
+  let link: Node | null = null;
+  const endLine = () => {
+    if (line.text > 0 && line.linked >= LINK_LINE_SHARE * line.text) {
+      walk.chunks.length = line.start;
+      walk.chars -= line.chars;
+    }
+    walk.chunks.push('\n');
+    line = { start: walk.chunks.length, chars: 0, text: 0, linked: 0 };
+  };
+  const leave = (left: Node) => {
+    if (left === link) link = null;
+    if (left.nodeType === 1 && BLOCK_TAGS.has((left as Element).tagName.toUpperCase())) endLine();
+  };
   // Depth-first in document order, moving by first child, next sibling and parent:
   // no recursion limit on deep pages, and no JavaScript object for a child the
   // walk never reaches (pushing every child of a 20,000-child element costs more
@@ -119,6 +149,10 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
         const piece = text.length > room ? text.slice(0, room) : text;
         walk.chunks.push(piece);
         walk.chars += piece.length;
+        const length = nonSpaceLength(piece);
+        line.chars += piece.length;
+        line.text += length;
+        if (link) line.linked += length;
       }
     } else if (node.nodeType === 1) {
       const el = node as Element;
@@ -126,9 +160,10 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
         const tag = el.tagName.toUpperCase();
         if (HEADING_TAGS.has(tag) && walk.headings.length < MAX_HEADINGS) {
           const heading = clean(el.textContent?.slice(0, 300) ?? '');
-          if (heading) walk.headings.push(heading);
+          if (heading && !link && !isLinkHeading(el, heading)) walk.headings.push(heading);
         }
-        if (BLOCK_TAGS.has(tag)) walk.chunks.push('\n');
+        if (BLOCK_TAGS.has(tag)) endLine();
+        if (tag === 'A' && !link) link = el;
         descend = true;
       } else if (!readComments && !walk.skippedComments) {
         walk.skippedComments = !isSkippedElement(el, insideMain, true);
@@ -138,9 +173,14 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
       node = node.firstChild;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    leave(node);
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root) leave(node);
+    }
     node = node && node !== root ? node.nextSibling : null;
   }
+  endLine();
   return walk;
 }
 

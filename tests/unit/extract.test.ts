@@ -45,6 +45,20 @@ describe('extractPageText', () => {
     expect(article.body).not.toContain('Sample efficiency');
   });
 
+  it('leaves out lines that are links: teasers, menus and "most read" lists, whatever their class names', () => {
+    const doc = page(`<body><div class="r-8akbws"><a href="/">Home</a> | <a href="/ai">AI</a></div>
+      <h1>Ravelli completes £68m move</h1><p>The midfielder signed a five-year deal, <a href="/club">the club</a> said.</p>
+      <div class="css-1q2w3e"><span>Most viewed</span>
+        <div><span>1</span><a href="/s/1"><div>AI</div><div>ChatGPT hits 800 million weekly users</div><div>4h ago</div></a></div>
+        <h3><a href="/s/2">OpenAI’s new reasoning model operates a browser</a></h3></div>
+      <p>Read more about the transfer window.</p></body>`);
+    const text = extractPageText(doc);
+    expect(text.body).toContain('Ravelli completes £68m move\nThe midfielder signed a five-year deal, the club said.');
+    expect(text.body).toContain('Read more about the transfer window.');
+    for (const teaser of ['Home', 'AI', 'ChatGPT', '4h ago', 'OpenAI']) expect(text.body).not.toContain(teaser);
+    expect(text.headings).toEqual(['Ravelli completes £68m move']);
+  });
+
   it('stops at its limits on a huge page and says so', () => {
     const paragraphs = '<p>word word word word</p>'.repeat(50_000);
     const text = extractPageText(page(`<body>${paragraphs}</body>`), { maxNodes: 10_000, maxChars: 1_000_000, sliceNodes: 1000 });
