@@ -102,13 +102,15 @@ interface Walk {
  */
 const LINK_LINE_SHARE = 0.8;
 
-const nonSpaceLength = (text: string) => text.replace(/\s+/g, '').length;
+// Spaces inside a piece count on both sides of the share alike. Not a regular expression:
+// one per text node made the full reading of an article 7 ms slower in Chromium.
+const textLength = (text: string) => text.trim().length;
 
 /** A heading that is a link (a teaser's headline), inside one or holding little else. */
 function isLinkHeading(el: Element, text: string): boolean {
   let linked = 0;
-  for (const a of el.getElementsByTagName('a')) linked += nonSpaceLength(a.textContent ?? '');
-  return linked >= LINK_LINE_SHARE * nonSpaceLength(text);
+  for (const a of el.getElementsByTagName('a')) linked += textLength(a.textContent ?? '');
+  return linked >= LINK_LINE_SHARE * textLength(text);
 }
 
 function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLimits, readComments: boolean): Generator<void, Walk, void> {
@@ -149,7 +151,7 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
         const piece = text.length > room ? text.slice(0, room) : text;
         walk.chunks.push(piece);
         walk.chars += piece.length;
-        const length = nonSpaceLength(piece);
+        const length = textLength(piece);
         line.chars += piece.length;
         line.text += length;
         if (link) line.linked += length;

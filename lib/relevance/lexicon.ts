@@ -99,8 +99,12 @@ function isOtherAcronymSense(units: Units, at: number): boolean {
 // "人工授精（AI）". The page says what its acronym means; when that is not an AI term, the acronym
 // is not one either, anywhere on the page ("AI researchers said" in Amnesty's report).
 const ACRONYM = String.raw`(\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,4})s?`;
-const WORDS_THEN_ACRONYM = new RegExp(String.raw`((?:[\p{L}\p{M}'’&-]+\s+){0,7}[\p{L}\p{M}'’-]+)\s*[(（]\s*${ACRONYM}\s*[)）]`, 'gu');
+// Found by the bracket first, then the words are looked at: a pattern that starts at any word
+// backtracks through every run of words on the page (90 ms on a 40,000-character article).
+const BRACKETED_ACRONYM = new RegExp(String.raw`[(（]\s*${ACRONYM}\s*[)）]`, 'gu');
 const ACRONYM_THEN_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])${ACRONYM}\s*[(（]\s*([\p{L}\p{M}'’&\s-]{3,80}?)\s*[)）]`, 'gu');
+/** How far before "(AI)" its spelled-out words are looked for. */
+const SPELLED_OUT_CHARS = 80;
 const HAN_RUN = /\p{Script=Han}+$/u;
 /** Words an expansion may skip: "Ministry of Education (MoE)". */
 const LINKING_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', '&', 'de']);
@@ -145,7 +149,9 @@ export function acronymsSpelledOtherwise(lexicon: CompiledLexicon, texts: string
     (isAi ? ai : other).add(acronym);
   };
   for (const text of texts) {
-    for (const [, before, acronym] of text.matchAll(WORDS_THEN_ACRONYM)) {
+    for (const match of text.matchAll(BRACKETED_ACRONYM)) {
+      const acronym = match[1];
+      const before = text.slice(Math.max(0, match.index - SPELLED_OUT_CHARS), match.index).trimEnd();
       const han = HAN_RUN.exec(before);
       // Chinese spells an acronym out in characters, with no initials to check: the run before it.
       note(acronym, han ? (han[0].length >= 2 ? han[0].slice(-8) : null) : spelledOut(before, acronym, false));
