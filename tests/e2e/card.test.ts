@@ -48,6 +48,12 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('appears on a Hacker News thread, whose comments are the page', async () => {
+    const page = await openPage('/dev-probe/p-en-10-weights-thread.html');
+    expect(await cardText(page)).toContain('Why this remark');
+    await page.close();
+  });
+
   it('rules an ordinary page out at its first look, loading nothing more; an AI page gets the full reading', async () => {
     /** What the every-page script in the extension's isolated world did: whether it handed the page over. */
     const firstLook = async (path: string) => {
@@ -79,7 +85,15 @@ describe('the card', () => {
 
   it('stays away from trap and non-AI pages', async () => {
     const pages = await Promise.all(
-      ['/dev-en/trap-air-india-ai183-diversion.html', '/dev-en/trap-transformers-one-movie-review.html', '/dev-en/notai-tennis-final-match-report.html'].map(openPage),
+      [
+        '/dev-en/trap-air-india-ai183-diversion.html',
+        '/dev-en/trap-transformers-one-movie-review.html',
+        '/dev-en/notai-tennis-final-match-report.html',
+        // A football story under "most viewed" lists of AI headlines, built with hashed class names.
+        '/dev-probe/q-13-ravelli-northbridge.html',
+        // Amnesty International (AI): "AI researchers said".
+        '/dev-probe/p-en-04-detention-report.html',
+      ].map(openPage),
     );
     await pages[0].waitForTimeout(5_000);
     for (const page of pages) {
