@@ -106,7 +106,7 @@ const LINK_LINE_SHARE = 0.8;
 // one per text node made the full reading of an article 7 ms slower in Chromium.
 const textLength = (text: string) => text.trim().length;
 
-/** A heading that is a link (a teaser's headline), inside one or holding little else. */
+/** A heading whose text is mostly its links' (a teaser's headline); one inside a link is the walk's to see. */
 function isLinkHeading(el: Element, text: string): boolean {
   let linked = 0;
   for (const a of el.getElementsByTagName('a')) linked += textLength(a.textContent ?? '');
