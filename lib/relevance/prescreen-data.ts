@@ -67,7 +67,19 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
     initials: [...initials].sort().join(' '),
     words: [...words].sort().map(([w, s]) => `${w}:${s ? [...s].sort().join(',') : ''}`).join(' '),
     starts: [...starts].sort().join(' '),
-    han: [...han].sort().join(' '),
+    han: hanByFirst(han),
   };
 }
 
+/** Chinese starts listed by their first character (PrescreenData.han); a start holding a shorter one is left out. */
+function hanByFirst(starts: Set<string>): string {
+  const byFirst = new Map<string, string[]>();
+  for (const start of [...starts].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    const rest = byFirst.get(start[0]);
+    const after = start.slice(1);
+    if (rest === undefined) byFirst.set(start[0], after ? [after] : []);
+    // Shortest first: a character alone, or a shorter start, already counts for the longer ones.
+    else if (rest.length && !rest.some((r) => after.startsWith(r))) rest.push(after);
+  }
+  return [...byFirst].sort(([a], [b]) => (a < b ? -1 : 1)).map(([first, rest]) => `${first}:${rest.join(',')}`).join(' ');
+}

@@ -33,7 +33,8 @@ export interface PrescreenData {
   starts: string;
   /**
    * The first three characters of Chinese terms (fewer when the term is shorter), in every
-   * Traditional form too, separated by spaces: only a page with Chinese on it splits it.
+   * Traditional form too, listed by their first character: "人:工智,形机 魔:搭 芯:" (nothing
+   * after the colon when the character alone counts). Only a page with Chinese on it reads it.
    */
   han: string;
 }
@@ -66,26 +67,40 @@ const PLURAL_S = /(?<![a-z0-9])([a-z0-9]{2,}[a-hj-rtv-z0-9])s(?![a-z0-9])/g;
 export const stemText = (lower: string) => lower.replace(PLURAL_IES, '$1y').replace(PLURAL_S, '$1');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A Chinese start's next character → true (the start ends there) or the characters that may follow. */
-type HanTree = Map<number, true | HanTree>;
-
 /**
- * The Chinese term starts as a tree of UTF-16 codes. Looking a character up by
- * its code makes no string, so most characters of a page cost one lookup.
+ * The Chinese starts by their first character's UTF-16 code: what may follow it as listed
+ * ("工智,形机"; "" when the character alone counts), made into a map of second characters
+ * the first time the page holds that character. A page makes one entry per first character
+ * (a few hundred) and expands only those it has. A tree of all thousand starts, with their
+ * Traditional forms, was built on every Chinese page: the ordinary Chinese article's first
+ * look cost about 1 ms more. Characters that start nothing are skipped by a native search.
  */
-function hanTree(list: string): HanTree {
-  const tree: HanTree = new Map();
-  for (const start of spaced(list)) {
-    let node = tree;
-    for (let i = 0; i < start.length; i++) {
-      const code = start.charCodeAt(i);
-      const next = node.get(code);
-      if (next === true) break; // a shorter start already counts
-      if (i === start.length - 1) node.set(code, true);
-      else node = next ?? node.set(code, new Map()).get(code) as HanTree;
-    }
+interface HanStarts {
+  starts: Map<number, string | HanSeconds>;
+  /** Every first character, as a class (global: the search goes on from lastIndex). */
+  firsts: RegExp;
+}
+/** A second character's code → the third characters that may follow it ("" when the two count). */
+type HanSeconds = Map<number, string>;
+
+function hanStarts(list: string): HanStarts {
+  const starts = new Map<number, string | HanSeconds>();
+  let firsts = '';
+  for (const entry of spaced(list)) {
+    starts.set(entry.charCodeAt(0), entry.slice(2));
+    firsts += entry[0];
   }
-  return tree;
+  return { starts, firsts: new RegExp(`[${firsts}]`, 'g') };
+}
+
+function secondChars(rest: string): HanSeconds {
+  const seconds: HanSeconds = new Map();
+  for (const chars of rest.split(',')) {
+    const code = chars.charCodeAt(0);
+    // A longer start beside a shorter one is never listed (prescreen-data.ts), so "" is final.
+    seconds.set(code, chars.length === 1 ? '' : (seconds.get(code) ?? '') + chars[1]);
+  }
+  return seconds;
 }
 
 /** Whether `word` is somewhere in `words` followed by a word that passes `test`. */
@@ -111,7 +126,7 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
   const writtenExact = (stem: string, text: string) => listed(exact, stem)?.some((w) => written(`${w}s?`, text));
   const writtenInitials = (text: string) =>
     initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
-  let han: HanTree | undefined;
+  let han: HanStarts | undefined;
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
@@ -136,14 +151,16 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
       if (nextWords.length && followedBy(latin, word, (next) => nextWords.includes(next))) return true;
     }
     if (!HAN.test(normalized)) return false;
-    han ??= hanTree(data.han);
-    // Starts are at most three characters. Past the end charCodeAt is NaN, which no start holds.
-    for (let i = 0; i < normalized.length; i++) {
-      const second = han.get(normalized.charCodeAt(i));
-      if (second === undefined) continue;
-      if (second === true) return true;
-      const third = second.get(normalized.charCodeAt(i + 1));
-      if (third === true || third?.get(normalized.charCodeAt(i + 2)) === true) return true;
+    han ??= hanStarts(data.han);
+    han.firsts.lastIndex = 0;
+    while (han.firsts.test(normalized)) {
+      const i = han.firsts.lastIndex - 1;
+      const first = normalized.charCodeAt(i);
+      let next = han.starts.get(first)!;
+      if (next === '') return true; // the character alone counts
+      if (typeof next === 'string') han.starts.set(first, (next = secondChars(next)));
+      const thirds = next.get(normalized.charCodeAt(i + 1)); // past the end: NaN, in no map
+      if (thirds === '' || (thirds && i + 2 < normalized.length && thirds.includes(normalized[i + 2]))) return true;
     }
     return false;
   };

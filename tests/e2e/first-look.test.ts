@@ -81,6 +81,12 @@ describe('the first look, in Chromium', () => {
     expect(mayBeAboutAi(await firstLook(page(late, described)))).toBe(true);
   });
 
+  it('reads no more than the opening of one huge text node', async () => {
+    const seen = await firstLook(page(`<p>${'Local news in brief. '.repeat(250_000)}</p>`)); // about 5 MB in one node
+    expect(seen.length).toBeLessThan(2_100);
+    expect(seen.startsWith('Local news\n\nLocal news in brief.')).toBe(true);
+  });
+
   it('reads the article where the page marks it: a lone <article>, else <main>, else the body', async () => {
     const read = async (body: string) => (await firstLook(page(body))).split('\n').slice(2).join('\n');
     expect(await read('<nav>Menu</nav><main>In main<article>The article</article></main>')).toBe('The article');

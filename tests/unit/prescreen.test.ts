@@ -52,12 +52,15 @@ describe('the pre-screen', () => {
   });
 
   it('finds Chinese starts of one, two and three characters anywhere in a run, and only whole', () => {
-    const screen = compilePrescreen({ exact: '', initials: '', words: '', starts: '', han: '机器学 模型 脑' });
+    const screen = compilePrescreen({ exact: '', initials: '', words: '', starts: '', han: '机:器学 模:型 脑:' });
     expect(screen('我们在讨论机器学习')).toBe(true);
     expect(screen('新模型发布')).toBe(true);
     expect(screen('大脑')).toBe(true);
     expect(screen('机器人和模具')).toBe(false); // 机器 and 模 alone start nothing
     expect(screen('今天去看机器')).toBe(false); // the text ends inside a start
     expect(screen('机器，学')).toBe(false); // punctuation between
+    expect(screen('机机器学')).toBe(true); // a start after a false one on the same character
+    expect(screen('模型')).toBe(true); // each page is searched from its start, whatever the last one found
+    expect(screen('脑')).toBe(true);
   });
 });
