@@ -131,6 +131,20 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
     if (left === link) link = null;
     if (left.nodeType === 1 && BLOCK_TAGS.has((left as Element).tagName.toUpperCase())) endLine();
   };
+  // The node after `done` and all inside it, leaving each element climbed out of.
+  const after = (done: Node): Node | null => {
+    let node: Node | null = done;
+    while (node && node !== root) {
+      if (node.nextSibling) return node.nextSibling;
+      const parent: Node | null = node.parentNode;
+      // The end of a shadow tree: on to its host's light children, else past the host.
+      const host = parent?.nodeType === 11 ? (parent as ShadowRoot).host : null;
+      if (host?.firstChild) return host.firstChild;
+      node = host ?? parent;
+      if (node && node !== root) leave(node);
+    }
+    return null;
+  };
   // Depth-first in document order, moving by first child, next sibling and parent:
   // no recursion limit on deep pages, and no JavaScript object for a child the
   // walk never reaches (pushing every child of a 20,000-child element costs more
@@ -171,16 +185,15 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
         walk.skippedComments = !isSkippedElement(el, insideMain, true);
       }
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
+    // An open shadow root's text is the element's own (sites built of web components keep
+    // the article there), read before the light children, which its slots show.
+    const inside = descend ? ((node as Element).shadowRoot?.firstChild ?? node.firstChild) : null;
+    if (inside) {
+      node = inside;
       continue;
     }
     leave(node);
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root) leave(node);
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    node = after(node);
   }
   endLine();
   return walk;

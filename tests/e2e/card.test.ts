@@ -4,10 +4,10 @@
  * actions work.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './harness';
+import { PAGES_DIR, ROOT } from './harness';
 import { extensionSuite } from './suite';
 
 const suite = extensionSuite({ settings: { cooldownMinutes: 0 } });
@@ -51,6 +51,24 @@ describe('the card', () => {
   it('appears on a Hacker News thread, whose comments are the page', async () => {
     const page = await openPage('/dev-probe/p-en-10-weights-thread.html');
     expect(await cardText(page)).toContain('Why this remark');
+    await page.close();
+  });
+
+  it('appears on an article a web component draws in its open shadow root', async () => {
+    // The AI article's title and paragraphs, drawn by the page's own script inside <news-article>.
+    const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
+    const title = source.match(/<title>[^<]*<\/title>/)![0];
+    const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
+    suite.server.route('/shadow-article.html', {
+      body: `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>
+        customElements.define('news-article', class extends HTMLElement {
+          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
+        });</script></body></html>`,
+    });
+    const page = await openPage('/shadow-article.html');
+    // The story is all in the shadow root: the element itself has no text.
+    expect(await page.evaluate(() => [document.querySelector('news-article')!.textContent, document.querySelector('news-article')!.shadowRoot!.textContent!.length])).toEqual(['', expect.any(Number)]);
+    expect(await cardText(page)).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
     await page.close();
   });
 

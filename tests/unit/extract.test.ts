@@ -59,6 +59,17 @@ describe('extractPageText', () => {
     expect(text.headings).toEqual(['Ravelli completes £68m move']);
   });
 
+  it('reads text in open shadow roots (pages built of web components), each piece once', () => {
+    const doc = page(`<body><nav>Menu</nav><news-article><p>Slotted byline</p></news-article><p>After the story.</p></body>`);
+    const host = doc.querySelector('news-article')!;
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<style>p { margin: 0 }</style><h1>Scaling hits a wall</h1><story-body></story-body><slot></slot>';
+    host.shadowRoot!.querySelector('story-body')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Labs are running out of data.</p>';
+    const text = extractPageText(doc);
+    expect(text.body).toBe('Scaling hits a wall\nLabs are running out of data.\nSlotted byline\nAfter the story.');
+    expect(text.headings).toEqual(['Scaling hits a wall']);
+  });
+
   it('stops at its limits on a huge page and says so', () => {
     const paragraphs = '<p>word word word word</p>'.repeat(50_000);
     const text = extractPageText(page(`<body>${paragraphs}</body>`), { maxNodes: 10_000, maxChars: 1_000_000, sliceNodes: 1000 });
