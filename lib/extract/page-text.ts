@@ -138,7 +138,7 @@ function* walkText(root: Element | null, insideMain: boolean, limits: ExtractLim
       if (node.nextSibling) return node.nextSibling;
       const parent: Node | null = node.parentNode;
       // The end of a shadow tree: on to its host's light children, else past the host.
-      const host = parent?.nodeType === 11 ? (parent as ShadowRoot).host : null;
+      const host: Element | null = parent?.nodeType === 11 ? (parent as ShadowRoot).host : null;
       if (host?.firstChild) return host.firstChild;
       node = host ?? parent;
       if (node && node !== root) leave(node);
