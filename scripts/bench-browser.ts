@@ -534,12 +534,15 @@ function printReport(specs: PageSpec[], results: Map<PageSpec['key'], Rounds>, k
   line('        TaskDuration while it ran', (r) => markCell(r, (m) => m.taskMs));
   line('  ratio ours / mark.js (tasks, wall)', (r) => ratio(attributed(r), stat(r.mark.map((m) => m.trace.attributedMs)), markStopped(r)));
   line('  ratio ours / mark.js (TaskDuration added)', (r) => ratio(added(r), stat(r.mark.map((m) => m.taskMs)), markStopped(r)));
-  line('  bar: ≤ 5 ms (articles), ≤ 50 ms (heavy)', (r, s) => {
+  // Judged on the main thread's CPU time in our tasks: on this shared 2-core machine a task's wall time
+  // also counts the time other processes held the core (the browser's own among them), which swings
+  // 1–4× from run to run and is not work the extension adds. Both are printed.
+  line('  bar: ≤ 5 ms (articles), ≤ 50 ms (heavy), CPU', (r, s) => {
     const a = attributed(r);
     const cpu = stat(r.ext.map((x) => x.trace.attributedCpuMs));
-    if (s.key === 'long' || s.key === 'ticker') return `(info): ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
+    if (s.key === 'long' || s.key === 'ticker') return `(info): ${cpu ? fmtMs(cpu.median) : '?'} CPU, ${a ? fmtMs(a.median) : '?'} wall`;
     const limit = s.key === 'heavy' ? 50 : 5;
-    return `${verdict(a ? a.median <= limit : null)}: ${a ? fmtMs(a.median) : '?'} wall, ${cpu ? fmtMs(cpu.median) : '?'} CPU`;
+    return `${verdict(cpu ? cpu.median <= limit : null)}: ${cpu ? fmtMs(cpu.median) : '?'} CPU, ${a ? fmtMs(a.median) : '?'} wall`;
   });
 
   console.log('2. Longest main-thread task that ran our script');

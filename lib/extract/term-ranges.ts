@@ -44,9 +44,11 @@ export function findTermOccurrences(root: Element, terms: string[]): TermOccurre
   const pattern = termPattern(sorted.map((s) => s.t));
   const found: TermOccurrence[] = [];
   const doc = root.ownerDocument;
+  // Links are left unmarked: teasers, menus and "related" lists are links (the reading leaves
+  // them out too), and a link's own text already does something when pointed at.
   const walker = doc.createTreeWalker(root, 0x5 /* elements and text */, {
     acceptNode: (node) =>
-      node.nodeType === 1 && isSkippedElement(node as Element, true) ? 2 /* reject subtree */ : 1 /* accept */,
+      node.nodeType === 1 && (node.nodeName === 'A' || isSkippedElement(node as Element, true)) ? 2 /* reject subtree */ : 1 /* accept */,
   });
   let visited = 0;
   for (let node = walker.nextNode(); node && visited < MAX_NODES; node = walker.nextNode(), visited++) {

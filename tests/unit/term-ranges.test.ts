@@ -36,4 +36,10 @@ describe('findTermOccurrences', () => {
       found('<p>AIR and plain air, but AI here.</p><textarea>AI</textarea><nav>AI</nav><div hidden>AI</div><div contenteditable="true">AI</div>', ['AI']),
     ).toEqual([{ text: 'AI', term: 'AI' }]);
   });
+
+  it('leaves links unmarked: teasers, menus and related stories', () => {
+    expect(found('<p>Scaling law, said <a href="/x">the scaling law paper</a>.</p><div><a href="/s/2"><h3>Scaling law news</h3></a></div>', ['scaling law'])).toEqual([
+      { text: 'Scaling law', term: 'scaling law' },
+    ]);
+  });
 });
