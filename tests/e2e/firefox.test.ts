@@ -83,6 +83,28 @@ describe('Firefox ESR: add-on basics', () => {
     }
   });
 
+  it('reads an article a web component draws in its open shadow root', async () => {
+    const server = await startServer();
+    try {
+      // The Chinese AI article's title and paragraphs, drawn by the page's own script inside <news-article>.
+      const source = await readFile(join(PAGES_DIR, 'dev-zh/zh-ai-scaling-data-wall.html'), 'utf8');
+      const title = source.match(/<title>[^<]*<\/title>/)![0];
+      const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
+      server.route('/shadow-article.html', {
+        body: `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>
+          customElements.define('news-article', class extends HTMLElement {
+            connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
+          });</script></body></html>`,
+      });
+      const page = await ff.browser.newPage();
+      await page.goto(server.url('/shadow-article.html'));
+      await page.waitForFunction(() => !!document.querySelector('tian-quote')?.shadowRoot?.querySelector('.tq-card'), { timeout: 30_000 });
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps the remark of a page too large for a card behind the toolbar button (browserAction badge)', async () => {
     const server = await startServer();
     try {
