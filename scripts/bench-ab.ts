@@ -8,11 +8,10 @@
 //   PAGE: ordinary | zh | ai (scripts/lib/bench-pages.ts). BUILD_DIR: a copy of
 //   .output/chrome-mv3, e.g. one built from another commit.
 import { basename } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness';
 import { launchChromium } from './lib/bench-chromium';
 import { ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
-import type { TraceEvent } from './lib/bench-trace';
+import { startTracing, type TraceEvent } from './lib/bench-trace';
 
 const [pageKey = 'ordinary', runs = '12', ...dirs] = process.argv.slice(2);
 if (dirs.length === 0) throw new Error('usage: npm run bench:ab -- ordinary|zh|ai RUNS BUILD_DIR...');
@@ -22,17 +21,6 @@ if (!page) throw new Error(`unknown page ${pageKey}`);
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'];
 const isOurs = (e: TraceEvent) => JSON.stringify(e.args?.data ?? {}).includes('page-screen.js');
-
-async function trace(cdp: CDPSession, load: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: object[] }) => events.push(...(e.value as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
-  await load();
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
 
 /** CPU ms: the tasks that ran our script, compiling it, and its calls. */
 function ourCpu(events: TraceEvent[]): { tasks: number; compile: number; calls: number } {
@@ -53,10 +41,10 @@ for (let run = -1; run < Number(runs); run++) {
   for (const [i, browser] of browsers.entries()) {
     const tab = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(tab);
-    const events = await trace(cdp, async () => {
-      await tab.goto(server.url(`/ab.html?run=${run}&build=${i}`), { waitUntil: 'load' });
-      await tab.waitForTimeout(1_500); // the idle callback has run
-    });
+    const stopTracing = await startTracing(cdp, CATEGORIES);
+    await tab.goto(server.url(`/ab.html?run=${run}&build=${i}`), { waitUntil: 'load' });
+    await tab.waitForTimeout(1_500); // the idle callback has run
+    const events = await stopTracing();
     await tab.close();
     if (run < 0) continue; // a warm-up load per browser
     const cpu = ourCpu(events);

@@ -50,7 +50,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, startServer, type TestServer } from '../tests/e2e/harness';
 import { emptyScriptCopy, launchChromium, slowCopy, snapshotBuild, type BenchBrowser } from './lib/bench-chromium';
 import { heavyPage, markKeywords, ordinaryArticle, ordinaryChineseArticle, tickerPage, typicalArticle, type BenchPage } from './lib/bench-pages';
-import { summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
+import { startTracing, summarize, type TaskSummary, type TraceEvent } from './lib/bench-trace';
 
 const { values: opts } = parseArgs({
   options: {
@@ -153,21 +153,8 @@ async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; embedder: n
 }
 
 /** Starts a trace (timeline, and the V8 CPU profiler unless told not to); the returned function ends it and gives the events. */
-async function startTrace(cdp: CDPSession, profile = PROFILE): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: profile ? [...TRACE_CATEGORIES, PROFILER_CATEGORY] : TRACE_CATEGORIES, excludedCategories: ['*'] },
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', collect);
-    return events;
-  };
+function startTrace(cdp: CDPSession, profile = PROFILE): Promise<() => Promise<TraceEvent[]>> {
+  return startTracing(cdp, profile ? [...TRACE_CATEGORIES, PROFILER_CATEGORY] : TRACE_CATEGORIES);
 }
 
 /**

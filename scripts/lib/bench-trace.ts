@@ -1,5 +1,6 @@
 // Reads a Chromium trace (CDP Tracing, JSON events) and works out how much of a
-// page's renderer main thread went to one script origin, for scripts/bench-browser.ts.
+// page's renderer main thread went to one script origin, for scripts/bench-browser.ts
+// (and starts such traces, for it and scripts/bench-ab.ts).
 //
 // A top-level task (an outermost complete event on the page's CrRendererMain
 // thread, normally `RunTask`) counts as "ours" when it runs our script, by either
@@ -15,6 +16,8 @@
 //
 // Reported per trace: the summed wall duration (and thread time) of our tasks,
 // the longest one, and the page's total main-thread task time in the window.
+
+import type { CDPSession } from 'playwright-core';
 
 export interface TraceEvent {
   name: string;
@@ -149,6 +152,21 @@ function ourSamples(events: TraceEvent[], pid: number, tid: number, ours: (url: 
   }
   samples.sort((a, b) => a[0] - b[0]);
   return { samples, sampledUs };
+}
+
+/** Starts a CDP trace of these categories; the returned function ends it and gives the events. */
+export async function startTracing(cdp: CDPSession, categories: string[]): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
 }
 
 /**
