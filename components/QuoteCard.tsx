@@ -155,6 +155,14 @@ export function QuoteCard(props: QuoteCardProps) {
         </button>
       </header>
 
+      {/* Above the scrolling middle: a long remark must not push the reason out of view. */}
+      {remark.why.length > 0 && (
+        <p class="tq-why">
+          <span class="tq-why-label">{t('card_why')}</span>{' '}
+          {remark.why.map((w) => (zhUi ? w.label.zh : w.label.en)).join(zhUi ? '、' : ', ')}
+        </p>
+      )}
+
       <div class="tq-body">
         <blockquote class="tq-quote">
           {langs.map((lang) =>
@@ -172,13 +180,6 @@ export function QuoteCard(props: QuoteCardProps) {
         </blockquote>
 
         <Attribution remark={remark} source={source} />
-
-        {remark.why.length > 0 && (
-          <p class="tq-why">
-            <span class="tq-why-label">{t('card_why')}</span>{' '}
-            {remark.why.map((w) => (zhUi ? w.label.zh : w.label.en)).join(zhUi ? '、' : ', ')}
-          </p>
-        )}
 
         <button
           type="button"

@@ -34,6 +34,16 @@ describe('the card', () => {
     // The page is about scaling and the data wall; the card says which of those the remark is about.
     expect(text).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
     expect(text).toContain('甲子光年');
+    // On a short window the remark scrolls inside the card; why it was picked and the actions stay in view.
+    await page.setViewportSize({ width: 1280, height: 560 });
+    const box = async (selector: string) => (await page.locator(`tian-quote ${selector}`).first().boundingBox())!;
+    await expect.poll(async () => (await box('.tq-card')).height, { timeout: 5_000 }).toBeLessThanOrEqual(280);
+    const [cardBox, why, actions] = [await box('.tq-card'), await box('.tq-why'), await box('.tq-actions')];
+    expect(await page.locator('tian-quote .tq-body').evaluate((body) => body.scrollHeight > body.clientHeight)).toBe(true);
+    for (const part of [why, actions]) {
+      expect(part.y).toBeGreaterThanOrEqual(cardBox.y);
+      expect(part.y + part.height).toBeLessThanOrEqual(cardBox.y + cardBox.height + 0.5);
+    }
     // The README's picture of the card, taken by this run.
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(400);
