@@ -1,7 +1,8 @@
 // One decision per page view: wait for idle time, read the page in slices,
 // ask the background, and show at most one card. A single-page-app navigation
 // starts a new view (aborting the old one); content that arrives later gets a
-// bounded second look. Once a card is up, nothing more runs until the next view.
+// bounded second look, and a page read while still nearly empty two timed ones.
+// Once a card is up, nothing more runs until the next view.
 // On a page too large for a card at no cost, the remark waits behind the toolbar
 // button (its badge) and the keyboard shortcut opens the popup instead.
 import { browser } from 'wxt/browser';
@@ -18,6 +19,13 @@ import { sharedScreen } from './screen-contract';
 
 /** The card waits this long after the decision, so it never arrives mid-load. */
 const CARD_DELAY_MS = 1200;
+/**
+ * A reading with less main text than this found a page still being drawn, perhaps
+ * inside shadow roots, where no observer on the document hears it arrive...
+ */
+const THIN_READING_CHARS = 1_000;
+/** ...so such a page is read again this long after the first decision (ms), and no more. */
+const THIN_READING_RETRIES_MS = [2_000, 6_000];
 
 /** Runs once entrypoints/page-screen.ts has found that this page may be about AI. */
 export function watchPage(ctx: ContentScriptContext): void {
@@ -58,11 +66,26 @@ export function watchPage(ctx: ContentScriptContext): void {
       card = await ui.showCard(ctx, decision, signal);
       return true;
     };
-    void decide().then((shown) => {
+    // One decision at a time: a late look while one is under way would be a second card.
+    let deciding = false;
+    const decideAlone = async () => {
+      if (deciding) return false;
+      deciding = true;
+      try {
+        return await decide();
+      } finally {
+        deciding = false;
+      }
+    };
+    void decideAlone().then((shown) => {
       if (shown || signal.aborted) return;
       const late = new AbortController();
       signal.addEventListener('abort', () => late.abort(), { once: true });
-      watchLateContent(late.signal, () => void decide().then((ok) => ok && late.abort()));
+      const lookAgain = () => void decideAlone().then((ok) => ok && late.abort());
+      watchLateContent(late.signal, lookAgain);
+      if (lastPage && lastPage.body.length < THIN_READING_CHARS) {
+        for (const ms of THIN_READING_RETRIES_MS) ctx.setTimeout(() => late.signal.aborted || lookAgain(), ms);
+      }
     });
   };
 

@@ -82,6 +82,23 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('appears when a web component draws the article in its shadow root after the page has settled', async () => {
+    // <news-article> is in the page from the start, empty; 2.5 s after load its definition arrives and it
+    // draws the story in its shadow root. No element is added to the document: no observer on it hears that.
+    const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
+    const title = source.match(/<title>[^<]*<\/title>/)![0];
+    const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
+    suite.server.route('/late-shadow-article.html', {
+      body: `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>
+        addEventListener('load', () => setTimeout(() => customElements.define('news-article', class extends HTMLElement {
+          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
+        }), 2500));</script></body></html>`,
+    });
+    const page = await openPage('/late-shadow-article.html');
+    expect(await cardText(page)).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
+    await page.close();
+  });
+
   it('rules an ordinary page out at its first look, loading nothing more; an AI page gets the full reading', async () => {
     /** What the every-page script in the extension's isolated world did: whether it handed the page over. */
     const firstLook = async (path: string) => {
