@@ -52,6 +52,8 @@ export function isSkippedElement(el: Element, insideMain: boolean, readComments 
   if (SKIPPED_TAGS.has(tag)) return true;
   // A page-level <header> is a masthead; an article's own <header> holds its title.
   if (tag === 'HEADER' && !insideMain) return true;
+  // Most elements of an article (<p>, <em>, <li>) have no attribute: one native call instead of seven.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
