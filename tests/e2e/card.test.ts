@@ -20,6 +20,20 @@ async function openPage(path: string): Promise<Page> {
 
 const card = (page: Page) => page.locator('tian-quote .tq-card');
 
+/**
+ * The AI article's title and paragraphs, drawn by the page's own script inside the open
+ * shadow root of <news-article>; `when` wraps the statement that defines the element.
+ */
+function shadowArticlePage(when: (define: string) => string): string {
+  const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
+  const title = source.match(/<title>[^<]*<\/title>/)![0];
+  const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
+  const define = `customElements.define('news-article', class extends HTMLElement {
+    connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
+  })`;
+  return `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>${when(define)}</script></body></html>`;
+}
+
 /** Waits for the card and returns its text. */
 async function cardText(page: Page): Promise<string> {
   await card(page).waitFor({ state: 'visible', timeout: 30_000 });
@@ -65,16 +79,7 @@ describe('the card', () => {
   });
 
   it('appears on an article a web component draws in its open shadow root', async () => {
-    // The AI article's title and paragraphs, drawn by the page's own script inside <news-article>.
-    const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
-    const title = source.match(/<title>[^<]*<\/title>/)![0];
-    const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
-    suite.server.route('/shadow-article.html', {
-      body: `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>
-        customElements.define('news-article', class extends HTMLElement {
-          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
-        });</script></body></html>`,
-    });
+    suite.server.route('/shadow-article.html', { body: shadowArticlePage((define) => define) });
     const page = await openPage('/shadow-article.html');
     // The story is all in the shadow root: the element itself has no text.
     expect(await page.evaluate(() => [document.querySelector('news-article')!.textContent, document.querySelector('news-article')!.shadowRoot!.textContent!.length])).toEqual(['', expect.any(Number)]);
@@ -85,14 +90,8 @@ describe('the card', () => {
   it('appears when a web component draws the article in its shadow root after the page has settled', async () => {
     // <news-article> is in the page from the start, empty; 2.5 s after load its definition arrives and it
     // draws the story in its shadow root. No element is added to the document: no observer on it hears that.
-    const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
-    const title = source.match(/<title>[^<]*<\/title>/)![0];
-    const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
     suite.server.route('/late-shadow-article.html', {
-      body: `<!doctype html><html><head>${title}</head><body><news-article></news-article><script>
-        addEventListener('load', () => setTimeout(() => customElements.define('news-article', class extends HTMLElement {
-          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
-        }), 2500));</script></body></html>`,
+      body: shadowArticlePage((define) => `addEventListener('load', () => setTimeout(() => ${define}, 2500));`),
     });
     const page = await openPage('/late-shadow-article.html');
     expect(await cardText(page)).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
