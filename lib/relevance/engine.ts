@@ -39,6 +39,12 @@ export interface Engine {
 }
 
 const AMBIGUOUS_TOPIC_WEIGHT = 0.5;
+/**
+ * A topic of ordinary words (not evidence of AI) that the page names with one word only,
+ * however often: a company called "… Labs", 可靠性 said in passing. A page about a topic
+ * names it in more than one way. Tuned on tests/pages/dev-* (any value up to 0.6 did the same there).
+ */
+const ONE_WORD_TOPIC_WEIGHT = 0.5;
 
 function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[] {
   const weighted = new Map<number, { weight: number; terms: Set<string>; evidenceTerms: Set<string> }>();
@@ -59,7 +65,7 @@ function pageTopics(lexicon: CompiledLexicon, profile: PageProfile): PageTopic[]
     .map(([concept, { weight, terms, evidenceTerms }]) => ({
       id: lexicon.concepts[concept].id,
       label: lexicon.concepts[concept].label,
-      weight: Math.log2(1 + weight),
+      weight: Math.log2(1 + weight) * (lexicon.concepts[concept].aiSignal === 0 && terms.size === 1 ? ONE_WORD_TOPIC_WEIGHT : 1),
       terms: [...terms],
       evidenceTerms: [...evidenceTerms],
     }))

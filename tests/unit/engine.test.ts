@@ -125,3 +125,27 @@ describe('search as you type', () => {
     expect(byTag.every((h) => h.quote.tags.includes('synthetic-data'))).toBe(true);
   });
 });
+
+describe('what the page is about', () => {
+  const topicIds = (p: PageText) => engine.analyze(p).topics.map((t) => t.id);
+
+  it('does not count a topic named by one ordinary word, such as a company called "… Labs", as much as one named several ways', () => {
+    const release = page(
+      'Orchard Labs releases Pip-3, a small language model for phones',
+      `Orchard Labs today released Pip-3, a small language model with 3 billion parameters that runs on a phone.
+Orchard Labs says the model scores well on benchmarks such as MMLU while answering in under a second.
+The lab trained it on licensed data, and the lab's chief executive said Orchard Labs would release the weights next month.
+Inference runs on the device, so the large language model never sends user data to a server. Orchard Labs was founded in 2021; the lab has offices in Austin.`,
+    );
+    // About a language model and its release; the lab's name, six times, comes after.
+    expect(topicIds(release).slice(0, 3)).toEqual(['llm', 'model-releases', 'research-teams']);
+
+    const reorg = page(
+      'Inside the AI lab reorganization',
+      `The company's AI research team is being split in two. Each research group will have a smaller headcount, and
+several core contributors have left in the reorg, poached by rivals in the talent war over large language model researchers.
+Big teams move slowly, one research scientist said; a small team can bet on an idea the large team would never fund.`,
+    );
+    expect(topicIds(reorg)[0]).toBe('research-teams');
+  });
+});
