@@ -1,5 +1,6 @@
 // Mounts the card for one page view: Preact in a shadow root under a
-// <tian-quote> host, fixed in the bottom corner, away from the text column.
+// <tian-quote> host, fixed in a bottom corner beside the text column, not over
+// it (lib/card-placement.ts).
 // Styles go in through a constructed stylesheet (adoptedStyleSheets), which a
 // strict page CSP (style-src 'none') does not block. Aborting the view's signal
 // removes the card and everything it set up.
@@ -10,7 +11,9 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { QuoteCard, focusCard, type RemarkView } from '@/components/QuoteCard';
 import { provideMessages } from '@/components/i18n';
 import cardCss from '@/components/quote-card.css?inline';
+import { CARD_MARGIN, placeCard, type Placement } from '@/lib/card-placement';
 import { formatCitation } from '@/lib/citation';
+import { contentRoot } from '@/lib/extract/page-text';
 import type { PageDecision } from '@/lib/messages';
 import { ask } from '../messaging';
 import { markTerms } from './term-marks';
@@ -23,7 +26,6 @@ export const CARD_HOST = 'tian-quote';
 const HOST_STYLE: Record<string, string> = {
   position: 'fixed',
   bottom: '16px',
-  right: '16px',
   'z-index': '2147483646',
   display: 'block',
   width: 'auto',
@@ -43,6 +45,29 @@ export interface MountedCard {
   focus(): boolean;
 }
 
+/**
+ * Where the card goes, from an IntersectionObserver's first report on the main text's
+ * element: its edges and the window's, read without forcing layout. The report comes
+ * with the page's next frame (in a background tab, when the tab is shown).
+ */
+function placement(signal: AbortSignal): Promise<Placement> {
+  const preferred = document.documentElement.dir === 'rtl' ? 'left' : 'right';
+  const column = contentRoot(document);
+  if (!column || column === document.body || column === document.documentElement) {
+    // The column is not marked: the whole page would be "the column".
+    return Promise.resolve(placeCard(Infinity, null, preferred));
+  }
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      const windowWidth = entry?.rootBounds?.width;
+      resolve(entry && windowWidth ? placeCard(windowWidth, entry.boundingClientRect, preferred) : placeCard(Infinity, null, preferred));
+    });
+    observer.observe(column);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  });
+}
+
 export async function showCard(
   ctx: ContentScriptContext,
   decision: PageDecision,
@@ -51,6 +76,8 @@ export async function showCard(
   let current = decision;
   const saved = new Set(decision.savedIds);
   let draw = () => {};
+  const place = await placement(signal);
+  if (signal.aborted) return null;
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST,
     position: 'inline',
@@ -60,10 +87,14 @@ export async function showCard(
     inheritStyles: true,
     onMount(container, shadow, host) {
       for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
-      if (document.documentElement.dir === 'rtl') {
-        host.style.setProperty('right', 'auto', 'important');
-        host.style.setProperty('left', '16px', 'important');
+      // The card is fixed to the window inside the shadow root; its corner and width reach it as
+      // custom properties, which the :host reset (all: initial) leaves alone.
+      const corner = (side: Placement['side']) => (place.side === side ? `${CARD_MARGIN}px` : 'auto');
+      for (const side of ['left', 'right'] as const) {
+        host.style.setProperty(side, corner(side), 'important');
+        host.style.setProperty(`--tq-card-${side}`, corner(side), 'important');
       }
+      host.style.setProperty('--tq-card-width', `${place.width}px`, 'important');
       shadow.adoptedStyleSheets = [styleSheet()];
       provideMessages(current.messages);
       draw = () =>

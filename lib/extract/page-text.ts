@@ -69,7 +69,7 @@ export function isSkippedElement(el: Element, insideMain: boolean, readComments 
  * The element holding the article when the page marks it, else the body. Many
  * sites wrap every teaser in <article>, so <article> counts only when alone.
  */
-function contentRoot(doc: Document): Element | null {
+export function contentRoot(doc: Document): Element | null {
   const articles = doc.getElementsByTagName('article');
   return (
     doc.querySelector('[itemprop="articleBody"]') ??

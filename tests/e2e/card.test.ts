@@ -20,14 +20,20 @@ async function openPage(path: string): Promise<Page> {
 
 const card = (page: Page) => page.locator('tian-quote .tq-card');
 
-/**
- * The AI article's title and paragraphs, drawn by the page's own script inside the open
- * shadow root of <news-article>; `when` wraps the statement that defines the element.
- */
-function shadowArticlePage(when: (define: string) => string): string {
+/** The AI article's <title> and its paragraphs' markup. */
+function aiStory(): { title: string; story: string } {
   const source = readFileSync(join(PAGES_DIR, 'dev-en/ai-scaling-data-wall.html'), 'utf8');
   const title = source.match(/<title>[^<]*<\/title>/)![0];
   const story = [...source.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('');
+  return { title, story };
+}
+
+/**
+ * The AI article drawn by the page's own script inside the open shadow root of
+ * <news-article>; `when` wraps the statement that defines the element.
+ */
+function shadowArticlePage(when: (define: string) => string): string {
+  const { title, story } = aiStory();
   const define = `customElements.define('news-article', class extends HTMLElement {
     connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(story)}; }
   })`;
@@ -96,6 +102,27 @@ describe('the card', () => {
     const page = await openPage('/late-shadow-article.html');
     expect(await cardText(page)).toMatch(/Why this remark:[^▸]*(scaling law|training data)/i);
     await page.close();
+  });
+
+  it('sits beside the text column rather than over it, in the left corner of a right-to-left page', async () => {
+    // A laptop-sized window and a centred 740 px column: 313 px on each side, less than the card's 360.
+    const { title, story } = aiStory();
+    const columnPage = (dir: string) =>
+      `<!doctype html><html dir="${dir}"><head>${title}<style>body { margin: 0 } article { width: 740px; margin: 0 auto; font: 18px/1.6 serif }</style></head><body><article>${story}</article></body></html>`;
+    for (const dir of ['ltr', 'rtl']) {
+      suite.server.route(`/column-${dir}.html`, { body: columnPage(dir) });
+      const page = await suite.ext.context.newPage();
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(suite.server.url(`/column-${dir}.html`));
+      await card(page).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForTimeout(400); // the entrance animation
+      const cardBox = (await card(page).boundingBox())!;
+      const column = (await page.locator('article').boundingBox())!;
+      if (dir === 'ltr') expect(cardBox.x).toBeGreaterThanOrEqual(column.x + column.width);
+      else expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(column.x);
+      expect(cardBox.width).toBeGreaterThanOrEqual(280);
+      await page.close();
+    }
   });
 
   it('rules an ordinary page out at its first look, loading nothing more; an AI page gets the full reading', async () => {
