@@ -52,19 +52,25 @@ export interface MountedCard {
  */
 function placement(signal: AbortSignal): Promise<Placement> {
   const preferred = document.documentElement.dir === 'rtl' ? 'left' : 'right';
+  const cornerOnly = placeCard(Infinity, null, preferred);
   const column = contentRoot(document);
-  if (!column || column === document.body || column === document.documentElement) {
-    // The column is not marked: the whole page would be "the column".
-    return Promise.resolve(placeCard(Infinity, null, preferred));
-  }
+  // An unmarked column: the body or the whole page would be "the column".
+  if (!column || column === document.body || column === document.documentElement) return Promise.resolve(cornerOnly);
   return new Promise((resolve) => {
     const observer = new IntersectionObserver(([entry]) => {
       observer.disconnect();
       const windowWidth = entry?.rootBounds?.width;
-      resolve(entry && windowWidth ? placeCard(windowWidth, entry.boundingClientRect, preferred) : placeCard(Infinity, null, preferred));
+      resolve(entry && windowWidth ? placeCard(windowWidth, entry.boundingClientRect, preferred) : cornerOnly);
     });
     observer.observe(column);
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        resolve(cornerOnly);
+      },
+      { once: true },
+    );
   });
 }
 
