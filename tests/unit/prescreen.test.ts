@@ -32,6 +32,10 @@ describe('the pre-screen', () => {
     const words = 'ai ais gans laws law bias buses glass class classes virus status this is its gps 3ds cities ties pies studies series llms transformers dies x s'.split(' ');
     expect(stemText(words.join(' ')).split(' ')).toEqual(words.map(stemWord));
     expect(stemText('llms, transformers.cities')).toBe('llm, transformer.city');
+    // Every word the pre-screen splits out, however long, and whatever sits around it.
+    const tricky = 'iesies xies ies abies sss usus asks 3d5s a1bs models2s'.split(' ');
+    expect(stemText(tricky.join(' ')).split(' ')).toEqual(tricky.map(stemWord));
+    expect(stemText('cafés naïves über-agents «models»')).toBe('cafés naïves über-agent «model»');
   });
 
   it('knows Traditional characters and full-width letters', () => {
