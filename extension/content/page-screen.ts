@@ -1,9 +1,11 @@
 // The first look every page gets, in the content script that runs everywhere
-// (entrypoints/page-screen.ts): one native read of the page's text and the
-// pre-screen (lib/relevance/prescreen.ts). No extension API is touched here:
-// a content script's first use of one costs the page a few milliseconds.
+// (entrypoints/page-screen.ts): a native read of the opening of the page's text
+// (lib/extract/first-look.ts) and the pre-screen (lib/relevance/prescreen.ts).
+// No extension API is touched here: a content script's first use of one costs
+// the page a few milliseconds.
 import prescreen from 'virtual:ai-prescreen';
-import { firstLookXPath, hasMoreElementsThan } from '@/lib/extract/page-text';
+import { readFirstLook } from '@/lib/extract/first-look';
+import { hasMoreElementsThan } from '@/lib/extract/page-text';
 import { compilePrescreen } from '@/lib/relevance/prescreen';
 
 /**
@@ -12,27 +14,17 @@ import { compilePrescreen } from '@/lib/relevance/prescreen';
  * within 600 characters); a page that only turns to AI further down is not about it.
  * Every character more costs every page: 3,000 cost the ordinary article about 0.5 ms more.
  */
-const LEAD_CHARS = 2_000;
-/** Past this many elements, even one native read of the text is a long step: the sliced reading decides. */
+export const LEAD_CHARS = 2_000;
+/** Past this many elements, even the first look's native reads are a long step: the sliced reading decides. */
 const MAX_SCREENED_ELEMENTS = 20_000;
 
-/** The first look's read: the description and the opening of the main text (page-text.ts). */
-export const FIRST_LOOK_XPATH = firstLookXPath(LEAD_CHARS);
-const XPATH_STRING_TYPE = 2; // XPathResult.STRING_TYPE, without touching the interface object
-
 let mayBeAboutAi: ((text: string) => boolean) | undefined;
-
-/** What the first look reads: the title, the description and the opening of the main text, as one text. */
-export function firstLookText(doc: Document): string {
-  // The line breaks keep terms from running from the head into the body (the engine counts them apart).
-  return `${doc.title}\n${doc.evaluate(FIRST_LOOK_XPATH, doc, null, XPATH_STRING_TYPE, null).stringValue}`;
-}
 
 /** False only when the page cannot be about AI; true sends it to the full reading. */
 export function mayBeAboutAiPage(doc: Document): boolean {
   if (hasMoreElementsThan(doc, MAX_SCREENED_ELEMENTS)) return true;
   mayBeAboutAi ??= compilePrescreen(prescreen);
-  return mayBeAboutAi(firstLookText(doc));
+  return mayBeAboutAi(readFirstLook(doc, LEAD_CHARS));
 }
 
 /** An HTML page from the web: not XML or SVG, not about:blank. Reads no element. */

@@ -230,23 +230,6 @@ export function* extractPageTextSteps(
   };
 }
 
-/**
- * What the first look on every page reads (extension/content/page-screen.ts), as one XPath
- * string: the description, a line break, and the opening `maxChars` of the main text,
- * textContent's way (skipped parts included). One native call that makes no element wrapper:
- * the first one costs a content script about a millisecond. The main text is contentRoot's
- * choice by tag alone, a lone <article>, else <main>, else the body: XPath's attribute tests on
- * every element (itemprop, role) cost more than the wrapper saved, and those roots lie within
- * the body anyway, a little further in. Chromium and Firefox run it; tests/e2e/first-look checks it.
- */
-export function firstLookXPath(maxChars: number): string {
-  const article = '(/descendant::article)[last()=1]';
-  const noArticle = 'count(/descendant::article)!=1';
-  const root = `(${article} | (/descendant::main)[1][${noArticle}] | /html/body[${noArticle} and not(/descendant::main)])`;
-  const description = "(/descendant::meta[@name='description' or @property='og:description'])[1]/@content";
-  return `concat(string(${description}), '\n', substring(string(${root}), 1, ${maxChars}))`;
-}
-
 /** More than `count` elements in the document? One bounded look: item(n) walks only as far as n. */
 export function hasMoreElementsThan(doc: Document, count: number): boolean {
   return doc.getElementsByTagName('*').item(count) !== null;

@@ -1,36 +1,42 @@
 /**
- * The first look on every page (extension/content/page-screen.ts) reads the page with one
- * XPath expression, which only a browser runs. Chromium runs it here on every labeled page
- * and on made-up ones, and the pre-screen judges what it read, as the extension does: it
- * must let through every page the engine calls about AI and rule out most others.
+ * The first look on every page (extension/content/page-screen.ts) reads the page with XPath
+ * (lib/extract/first-look.ts), which only a browser runs. Chromium runs that module here on
+ * every labeled page and on made-up ones, and the pre-screen judges what it read, as the
+ * extension does: it must let through every page the engine calls about AI and rule out most others.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_LOOK_XPATH } from '../../extension/content/page-screen';
+import * as ts from 'typescript';
+import { LEAD_CHARS } from '../../extension/content/page-screen';
 import { lexicon, shippedEngine } from '../../lib/engine-data';
 import { extractPageText } from '../../lib/extract/page-text';
 import { plainPageText } from '../../lib/extract/plain-text';
 import { compilePrescreen } from '../../lib/relevance/prescreen';
 import { prescreenData } from '../../lib/relevance/prescreen-data';
 import { labeledFolders, type Label } from '../../scripts/lib/evaluate';
-import { CHROMIUM_PATH, CHROMIUM_SWITCHES, PAGES_DIR } from './harness';
+import { CHROMIUM_PATH, CHROMIUM_SWITCHES, PAGES_DIR, ROOT } from './harness';
 
 const mayBeAboutAi = compilePrescreen(prescreenData(lexicon));
 const engine = shippedEngine();
 let browser: Browser;
 let tab: Page;
 
-/** What the first look reads from this HTML in Chromium: the title, then what the XPath returns (as firstLookText). */
+/** lib/extract/first-look.ts as the extension ships it, runnable in a page: it imports nothing. */
+const FIRST_LOOK_MODULE = ts.transpileModule(readFileSync(join(ROOT, 'lib/extract/first-look.ts'), 'utf8'), {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+}).outputText;
+
+/** What the first look reads from this HTML in Chromium (readFirstLook, as the every-page script calls it). */
 function firstLook(html: string): Promise<string> {
   return tab.evaluate(
-    ({ html, xpath }) => {
+    ({ html, leadChars }) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
-      return `${doc.title}\n${doc.evaluate(xpath, doc, null, XPathResult.STRING_TYPE, null).stringValue}`;
+      return (window as unknown as { firstLook: typeof import('../../lib/extract/first-look') }).firstLook.readFirstLook(doc, leadChars);
     },
-    { html, xpath: FIRST_LOOK_XPATH },
+    { html, leadChars: LEAD_CHARS },
   );
 }
 
@@ -41,6 +47,11 @@ const AI_PARAGRAPH = '<p>Large language models keep scaling.</p>';
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_SWITCHES });
   tab = await browser.newPage();
+  await tab.evaluate((source) => {
+    const exports = {};
+    new Function('exports', source)(exports);
+    (window as unknown as { firstLook: unknown }).firstLook = exports;
+  }, FIRST_LOOK_MODULE);
 });
 
 afterAll(async () => {
