@@ -62,12 +62,14 @@ export function prescreenData(lexicon: Lexicon): PrescreenData {
     (word) => !/^[A-Za-z0-9]+$/.test(word),
   );
   if (notAscii.length) throw new Error(`pre-screen: words must be ASCII letters and digits: ${notAscii.join(' ')}`);
+  const hanList = hanByFirst(han);
   return {
     exact: [...exactByStem].sort().map(([stem, forms]) => `${stem}:${[...forms].sort().join(',')}`).join(' '),
     initials: [...initials].sort().join(' '),
     words: [...words].sort().map(([w, s]) => `${w}:${s ? [...s].sort().join(',') : ''}`).join(' '),
     starts: [...starts].sort().join(' '),
-    han: hanByFirst(han),
+    han: hanList,
+    hanScan: hanScanSource(hanList),
   };
 }
 
@@ -82,4 +84,19 @@ function hanByFirst(starts: Set<string>): string {
     else if (rest.length && !rest.some((r) => after.startsWith(r))) rest.push(after);
   }
   return [...byFirst].sort(([a], [b]) => (a < b ? -1 : 1)).map(([first, rest]) => `${first}:${rest.join(',')}`).join(' ');
+}
+
+/** PrescreenData.hanScan for a `han` list: its lone characters, or its first characters before any of its second ones. */
+export function hanScanSource(han: string): string {
+  let alone = '';
+  let firsts = '';
+  const seconds = new Set<string>();
+  for (const entry of han ? han.split(' ') : []) {
+    const after = entry.slice(2);
+    if (!after) alone += entry[0];
+    else firsts += entry[0];
+    for (const chars of after ? after.split(',') : []) seconds.add(chars[0]);
+  }
+  const patterns = [alone && `[${alone}]`, firsts && `[${firsts}](?=[${[...seconds].join('')}])`].filter(Boolean);
+  return patterns.join('|') || '(?!)';
 }

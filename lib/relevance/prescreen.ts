@@ -37,6 +37,11 @@ export interface PrescreenData {
    * after the colon when the character alone counts). Only a page with Chinese on it reads it.
    */
   han: string;
+  /**
+   * Where a Chinese start may begin, as a regular expression's source, built from `han`: a
+   * character that counts alone, or a first character followed by any start's second one.
+   */
+  hanScan: string;
 }
 
 // Plain ranges, not \p{Script=Han}: a Unicode property class costs time to
@@ -70,39 +75,17 @@ export const stemText = (lower: string) => lower.replace(PLURAL_IES, '$1y').repl
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The Chinese starts by their first character's UTF-16 code: what may follow it as listed
- * ("工智,形机"; "" when the character alone counts), made into a map of second characters
- * the first time the page holds that character. A page makes one entry per first character
- * (a few hundred) and expands only those it has. A tree of all thousand starts, with their
- * Traditional forms, was built on every Chinese page: the ordinary Chinese article's first
- * look cost about 1 ms more. Characters that start nothing are skipped by a native search.
+ * Whether a start in `list` (" 人:工智,形机 脑: ", as PrescreenData.han between spaces) begins
+ * at `text[i]`: that character alone, or with the one or two after it. Asked only where the
+ * native scan found a first character before a second one: about one Chinese character in
+ * twenty-five in ordinary text, where one in five is a first character. A map of every first
+ * character, built on each Chinese page to look them up, cost more than all the lookups.
  */
-interface HanStarts {
-  starts: Map<number, string | HanSeconds>;
-  /** Every first character, as a class (global: the search goes on from lastIndex). */
-  firsts: RegExp;
-}
-/** A second character's code → the third characters that may follow it ("" when the two count). */
-type HanSeconds = Map<number, string>;
-
-function hanStarts(list: string): HanStarts {
-  const starts = new Map<number, string | HanSeconds>();
-  let firsts = '';
-  for (const entry of spaced(list)) {
-    starts.set(entry.charCodeAt(0), entry.slice(2));
-    firsts += entry[0];
-  }
-  return { starts, firsts: new RegExp(`[${firsts}]`, 'g') };
-}
-
-function secondChars(rest: string): HanSeconds {
-  const seconds: HanSeconds = new Map();
-  for (const chars of rest.split(',')) {
-    const code = chars.charCodeAt(0);
-    // A longer start beside a shorter one is never listed (prescreen-data.ts), so "" is final.
-    seconds.set(code, chars.length === 1 ? '' : (seconds.get(code) ?? '') + chars[1]);
-  }
-  return seconds;
+function hanStartAt(list: string, text: string, i: number): boolean {
+  const at = list.indexOf(` ${text[i]}:`);
+  if (at < 0) return false;
+  const after = `,${list.slice(at + 3, list.indexOf(' ', at + 1))},`;
+  return after === ',,' || after.includes(`,${text[i + 1]},`) || (i + 2 < text.length && after.includes(`,${text.slice(i + 1, i + 3)}`));
 }
 
 /** Whether `word` is somewhere in `words` followed by a word that passes `test`. */
@@ -128,7 +111,8 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
   const writtenExact = (stem: string, text: string) => listed(exact, stem)?.some((w) => written(`${w}s?`, text));
   const writtenInitials = (text: string) =>
     initials.some((w) => written(`${escapeRegExp(w[0])}[^A-Za-z0-9]+${escapeRegExp(w.slice(1))}`, text));
-  let han: HanStarts | undefined;
+  const hanList = ` ${data.han} `;
+  let hanScan: RegExp | undefined;
   return (text) => {
     // The engine reads text after NFKC (full-width letters, compatibility forms).
     const normalized = text.normalize('NFKC');
@@ -153,17 +137,9 @@ export function compilePrescreen(data: PrescreenData): (text: string) => boolean
       if (nextWords.length && followedBy(latin, word, (next) => nextWords.includes(next))) return true;
     }
     if (!HAN.test(normalized)) return false;
-    han ??= hanStarts(data.han);
-    han.firsts.lastIndex = 0;
-    while (han.firsts.test(normalized)) {
-      const i = han.firsts.lastIndex - 1;
-      const first = normalized.charCodeAt(i);
-      let next = han.starts.get(first)!;
-      if (next === '') return true; // the character alone counts
-      if (typeof next === 'string') han.starts.set(first, (next = secondChars(next)));
-      const thirds = next.get(normalized.charCodeAt(i + 1)); // past the end: NaN, in no map
-      if (thirds === '' || (thirds && i + 2 < normalized.length && thirds.includes(normalized[i + 2]))) return true;
-    }
+    hanScan ??= new RegExp(data.hanScan, 'g');
+    hanScan.lastIndex = 0;
+    while (hanScan.test(normalized)) if (hanStartAt(hanList, normalized, hanScan.lastIndex - 1)) return true;
     return false;
   };
 }

@@ -7,7 +7,7 @@ import { lexicon, shippedEngine } from '../../lib/engine-data';
 import { plainPageText } from '../../lib/extract/plain-text';
 import { compilePrescreen, stemText } from '../../lib/relevance/prescreen';
 import { stemWord } from '../../lib/text/stem';
-import { prescreenData } from '../../lib/relevance/prescreen-data';
+import { hanScanSource, prescreenData } from '../../lib/relevance/prescreen-data';
 
 const mayBeAboutAi = compilePrescreen(prescreenData(lexicon));
 const engine = shippedEngine();
@@ -56,7 +56,8 @@ describe('the pre-screen', () => {
   });
 
   it('finds Chinese starts of one, two and three characters anywhere in a run, and only whole', () => {
-    const screen = compilePrescreen({ exact: '', initials: '', words: '', starts: '', han: '机:器学 模:型 脑:' });
+    const han = '机:器学 模:型 脑:';
+    const screen = compilePrescreen({ exact: '', initials: '', words: '', starts: '', han, hanScan: hanScanSource(han) });
     expect(screen('我们在讨论机器学习')).toBe(true);
     expect(screen('新模型发布')).toBe(true);
     expect(screen('大脑')).toBe(true);
