@@ -2,7 +2,8 @@
 // evidence terms are counted in the title, headings and body, each concept's
 // count grows only logarithmically (one word repeated is weak evidence), and
 // the body must mention AI densely enough that a long article with one passing
-// ChatGPT line stays below the bar.
+// ChatGPT line stays below the bar, and throughout: a review of a car or a phone
+// with one section on its driver assistance or its assistant is not about AI.
 import type { PageText } from '../extract/page-text';
 import { acronymsSpelledOtherwise, countConcepts, type CompiledLexicon, type ConceptCount } from './lexicon';
 
@@ -35,6 +36,8 @@ export interface AiVerdict {
   headline: boolean;
   /** Different evidence terms seen: a page about AI uses more than one way to say it. */
   distinctTerms: number;
+  /** The share of the body, in words, from the first line with AI evidence to the end of the last. */
+  spread: number;
 }
 
 // Tuned on tests/pages/dev-*; checked on tests/pages/holdout (npm run eval).
@@ -49,6 +52,12 @@ export const THRESHOLDS = {
   headlineBody: 2.5,
   /** Short pages are judged as if they had at least this many words. */
   minWords: 250,
+  /**
+   * Unless its title is about AI, a body of minWords or more must hold AI evidence across this
+   * share of it. Every labeled page about AI spans a third or more; a car review whose one
+   * driver-assistance section is dense with AI terms spans a sixth.
+   */
+  minSpread: 0.25,
 };
 
 function signalSum(counts: Map<number, ConceptCount>, lexicon: CompiledLexicon): number {
@@ -74,12 +83,27 @@ export function judgeAiPage(lexicon: CompiledLexicon, profile: PageProfile, t = 
       (profile.body.get(concept)?.evidence ?? 0);
     evidence += signal * Math.log2(1 + weighted);
   }
-  const headlineSignal = signalSum(profile.title, lexicon) + signalSum(profile.headings, lexicon);
+  const titleSignal = signalSum(profile.title, lexicon);
+  const headlineSignal = titleSignal + signalSum(profile.headings, lexicon);
   const density = (signalSum(profile.body, lexicon) * 1000) / Math.max(profile.words, t.minWords);
   const headline = headlineSignal >= 1;
+  const spread = bodySpread(lexicon, profile);
   const about =
     evidence >= t.minEvidence &&
     distinct.size >= t.minDistinctTerms &&
-    (density >= t.denseBody || (headline && density >= t.headlineBody));
-  return { about, evidence, density, headline, distinctTerms: distinct.size };
+    (density >= t.denseBody || (headline && density >= t.headlineBody)) &&
+    // A section's heading ("AI features") says no more than the section does: only the title counts here.
+    (titleSignal >= 1 || profile.words < t.minWords || spread >= t.minSpread);
+  return { about, evidence, density, headline, distinctTerms: distinct.size, spread };
+}
+
+function bodySpread(lexicon: CompiledLexicon, profile: PageProfile): number {
+  let from = Infinity;
+  let to = 0;
+  for (const [concept, count] of profile.body) {
+    if (lexicon.concepts[concept].aiSignal === 0 || count.evidence === 0) continue;
+    from = Math.min(from, count.evidenceFrom);
+    to = Math.max(to, count.evidenceTo);
+  }
+  return to > from ? (to - from) / profile.words : 0;
 }

@@ -45,6 +45,9 @@ export interface ConceptCount {
   terms: Set<string>;
   /** The subset of `terms` that are evidence terms. */
   evidenceTerms: Set<string>;
+  /** Where the evidence terms lie, in words: from the start of the first line holding one to the end of the last. */
+  evidenceFrom: number;
+  evidenceTo: number;
 }
 
 // Inner capitals (LLM, ChatGPT) or a lone capital (the "I" of "A.I.") make a word case-sensitive.
@@ -202,6 +205,7 @@ export function countConcepts(
   let words = 0;
   for (const line of text.split('\n')) {
     const units = toUnits(line);
+    const lineStart = words;
     words += units.weight;
     if (units.keys.length === 0) continue;
     const shouting = isShouting(units);
@@ -217,12 +221,17 @@ export function countConcepts(
       at += term.keys.length;
       if (otherSense) continue;
       let count = counts.get(term.concept);
-      if (!count) counts.set(term.concept, (count = { evidence: 0, ambiguous: 0, terms: new Set(), evidenceTerms: new Set() }));
+      if (!count) {
+        count = { evidence: 0, ambiguous: 0, terms: new Set(), evidenceTerms: new Set(), evidenceFrom: Infinity, evidenceTo: 0 };
+        counts.set(term.concept, count);
+      }
       count.terms.add(term.text);
       if (term.ambiguous) count.ambiguous += weight;
       else {
         count.evidence += weight;
         count.evidenceTerms.add(term.text);
+        count.evidenceFrom = Math.min(count.evidenceFrom, lineStart);
+        count.evidenceTo = words;
       }
     }
   }

@@ -87,6 +87,26 @@ describe('is this page about AI?', () => {
     });
   }
 
+  // A review of something else with one section on its AI: dense there, absent from the rest.
+  const driving = [
+    'The driver-assistance system handles highway lanes well: its lidar and the neural network behind it read merges early.',
+    'The large language model in the voice assistant understands follow-up questions, and the autonomous driving mode hands back control smoothly.',
+  ].join('\n');
+  const car = (line: number) =>
+    Array.from({ length: 12 }, (_, i) =>
+      i === line ? driving : 'The cabin is quiet at motorway speeds, the seats are firm and supportive, and the boot swallows two large suitcases with room to spare.',
+    ).join('\n');
+
+  it('stays silent on a car review whose one section is about its driver assistance', () => {
+    expect(engine.analyze(page('Long-term test: the family SUV after 10,000 miles', car(5))).show).toBe(false);
+  });
+
+  it('still shows a card when the same AI talk runs through the page, or its title is about AI', () => {
+    const throughout = car(5).split('\n').map((line, i) => (i % 4 === 0 ? `${line}\n${driving}` : line)).join('\n');
+    expect(engine.analyze(page('Long-term test: the family SUV after 10,000 miles', throughout)).show).toBe(true);
+    expect(engine.analyze(page('How good is self-driving AI in a family SUV?', car(5))).show).toBe(true);
+  });
+
   it('reads a plain-text page with its first line as the title', () => {
     const p = plainPageText('Scaling laws are hitting a wall\n\n' + SCALING_EN.body);
     expect(p.title).toBe('Scaling laws are hitting a wall');
