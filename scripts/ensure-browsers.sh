@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the browsers the e2e tests drive are installed: Debian's chromium
-# (/usr/bin/chromium) and firefox-esr (/usr/bin/firefox-esr).
+# (/usr/bin/chromium) and firefox-esr (/usr/bin/firefox-esr), and a font with Chinese
+# characters (fonts-wqy-microhei, when fontconfig knows none): the card shows every remark
+# in Chinese, and its screenshots and the bench's frames should draw it as a reader's
+# browser does, not as empty boxes.
 # Idempotent and silent when both are there. Installs with apt-get as root, or through
 # `sudo -n` when not root; otherwise explains what to run and exits 1.
 set -euo pipefail
@@ -10,6 +13,7 @@ missing=()
 for pkg in chromium firefox-esr; do
   [[ -x "${BIN[$pkg]}" ]] || missing+=("$pkg")
 done
+if ! fc-list :lang=zh family 2>/dev/null | grep -q .; then missing+=(fonts-wqy-microhei); fi
 ((${#missing[@]} == 0)) && exit 0
 
 echo "ensure-browsers: installing ${missing[*]} (Debian packages) ..." >&2
@@ -37,7 +41,7 @@ if ! { "${SUDO[@]}" apt-get update -q && "${SUDO[@]}" apt-get install -y -q "${m
 fi
 rm -f "$log"
 for pkg in "${missing[@]}"; do
-  if [[ ! -x "${BIN[$pkg]}" ]]; then
+  if [[ -n "${BIN[$pkg]:-}" && ! -x "${BIN[$pkg]}" ]]; then
     echo "ensure-browsers: $pkg installed but ${BIN[$pkg]} is still missing." >&2
     exit 1
   fi
