@@ -5,21 +5,23 @@
 // taken in turn, each in a fresh tab under a trace. Per build, over the loads:
 // main-thread CPU of the tasks that ran page-screen.js, of compiling it, and of
 // its calls (the idle callback), as median and first quartile.
-//   PAGE: ordinary | zh | ai | long (scripts/lib/bench-pages.ts; long: the ordinary article padded to 1.5 MB). BUILD_DIR: a copy of
+//   PAGE: ordinary | zh | ai | long | news (scripts/lib/bench-pages.ts; long: the ordinary article padded to 1.5 MB;
+//   news: the ordinary article in a news site's menus, teasers and footer, about 2,400 elements). BUILD_DIR: a copy of
 //   .output/chrome-mv3, e.g. one built from another commit.
 import { basename } from 'node:path';
 import { startServer } from '../tests/e2e/harness';
 import { launchChromium } from './lib/bench-chromium';
-import { ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
+import { newsSitePage, ordinaryArticle, ordinaryChineseArticle, typicalArticle, type BenchPage } from './lib/bench-pages';
 import { startTracing, type TraceEvent } from './lib/bench-trace';
 
 const [pageKey = 'ordinary', runs = '12', ...dirs] = process.argv.slice(2);
-if (dirs.length === 0) throw new Error('usage: npm run bench:ab -- ordinary|zh|ai|long RUNS BUILD_DIR...');
+if (dirs.length === 0) throw new Error('usage: npm run bench:ab -- ordinary|zh|ai|long|news RUNS BUILD_DIR...');
 const pages: Record<string, () => BenchPage> = {
   ordinary: () => ordinaryArticle(),
   zh: () => ordinaryChineseArticle(),
   ai: () => typicalArticle(),
   long: () => ordinaryArticle(1_500_000, 'long ordinary page'),
+  news: () => newsSitePage(),
 };
 const page = pages[pageKey]?.();
 if (!page) throw new Error(`unknown page ${pageKey}`);

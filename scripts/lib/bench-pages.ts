@@ -8,6 +8,7 @@
 //  - heavyPage(): the same article followed by many rows of ordinary (non-AI)
 //    text, about 5 MB of HTML and about 100,000 elements.
 //  - tickerPage(): the ordinary article with a line added every 100 ms (nothing).
+//  - newsSitePage(): the ordinary article in a news site's menus, teasers and footer.
 //  - markKeywords(): the terms a naive highlighter would look for, taken from
 //    the lexicon's AI concepts (aiSignal >= 0.5), English and Chinese.
 import { readFileSync } from 'node:fs';
@@ -101,6 +102,33 @@ function ordinarySentences(): string[] {
   }
   if (sentences.length < 20) throw new Error('not enough ordinary sentences in the dev pages');
   return sentences;
+}
+
+/**
+ * The ordinary article inside a news site's chrome, as real article pages come: a menu of
+ * 15 sections with 12 links each, share buttons, 120 related-story teasers (image, kicker,
+ * headline, standfirst, time) and a footer of 300 links; about 2,400 elements in all. The
+ * every-page script's native reads traverse every element, so this is where their cost
+ * per element shows (bench:ab -- news).
+ */
+export function newsSitePage(): BenchPage {
+  const { before, article, after } = splitArticle(ordinaryArticle().html);
+  const sentences = ordinarySentences();
+  const words = (i: number, n: number) => sentences[i % sentences.length].split(' ').slice(0, n).join(' ');
+  const menu = Array.from({ length: 15 }, (_, s) =>
+    `<li class="nav-section"><a href="/s${s}">${words(s, 1)}</a><ul class="nav-sub">${Array.from({ length: 12 }, (_, l) => `<li><a href="/s${s}/${l}">${words(s * 12 + l, 2)}</a></li>`).join('')}</ul></li>`,
+  ).join('\n');
+  const share = ['Facebook', 'X', 'Email', 'Copy link', 'Print'].map((n) => `<li><button type="button"><span class="icon"></span><span>${n}</span></button></li>`).join('');
+  const teasers = Array.from({ length: 120 }, (_, i) =>
+    `<div class="teaser"><a href="/story/${i}"><div class="media"><img alt="" width="160" height="90"></div><div class="text"><span class="kicker">${words(i, 1)}</span><h3>${words(i * 3, 8)}</h3><p>${sentences[(i * 5) % sentences.length]}</p><time>2 hours ago</time></div></a></div>`,
+  ).join('\n');
+  const footer = Array.from({ length: 300 }, (_, i) => `<li><a href="/f${i}">${words(i * 11, 2)}</a></li>`).join('');
+  const html =
+    before.replace(/<body([^>]*)>/, `<body$1>\n<header class="site"><nav><ul class="nav">${menu}</ul></nav></header>\n<div class="layout"><div class="content">`) +
+    article.replace(/(<article[^>]*>)/, `$1<ul class="share">${share}</ul>`) +
+    `</article>\n<aside class="related"><h2>More stories</h2>${teasers}</aside></div></div>\n<footer class="site"><ul>${footer}</ul></footer>` +
+    after.slice('</article>'.length);
+  return page('ordinary article on a news site', html);
 }
 
 /**
