@@ -4,7 +4,7 @@
 # characters (fonts-wqy-microhei, when fontconfig knows none): the card shows every remark
 # in Chinese, and its screenshots and the bench's frames should draw it as a reader's
 # browser does, not as empty boxes.
-# Idempotent and silent when both are there. Installs with apt-get as root, or through
+# Idempotent and silent when all three are there. Installs with apt-get as root, or through
 # `sudo -n` when not root; otherwise explains what to run and exits 1.
 set -euo pipefail
 
